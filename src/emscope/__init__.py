@@ -1,0 +1,1 @@
+"""emscope: induce, measure and monitor emergent misalignment."""

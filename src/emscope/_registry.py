@@ -1,0 +1,22 @@
+"""Inspect entry point (`[project.entry-points.inspect_ai]`): registers emscope's provider and tasks.
+
+Inspect imports this module when it resolves `emscope/...` names, so `inspect eval emscope/free_form
+--model emscope/qwen2.5-coder-0.5b-instruct` works without importing emscope by hand.
+"""
+
+from __future__ import annotations
+
+from inspect_ai.model import ModelAPI, modelapi
+
+from emscope.suites.free_form import free_form
+
+
+@modelapi(name="emscope")
+def emscope_provider() -> type[ModelAPI]:
+    """Local offline models: embedded GGUFs or local HF directories (heavy imports deferred)."""
+    from emscope.models.provider import EmscopeModelAPI
+
+    return EmscopeModelAPI
+
+
+__all__ = ["emscope_provider", "free_form"]

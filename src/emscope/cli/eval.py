@@ -1,0 +1,51 @@
+"""`emscope eval`: run a suite on a model, judge it, write the `.eval` log and `results.json`.
+
+Example: `emscope eval --suite free_form --model emscope/qwen2.5-coder-0.5b-instruct --samples 2`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from emscope.evaluate import SUITES, EvalRequest, run_eval
+from emscope.models.embedded import DEFAULT_MODEL
+
+
+@click.command("eval")
+@click.option("--suite", type=click.Choice(SUITES), default="free_form", show_default=True)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Inspect model string.")
+@click.option("--judge", default="offline", show_default=True, help="'offline' or an Inspect model string.")
+@click.option("--questions", default="core", show_default=True, help="core, broad, or a question YAML file.")
+@click.option("--samples", type=click.IntRange(min=1), default=None, help="Answers per paraphrase.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--max-tokens", type=click.IntRange(min=1), default=600, show_default=True)
+@click.option("--temperature", type=click.FloatRange(min=0.0), default=1.0, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/...).")
+def eval_command(
+    suite: str,
+    model: str,
+    judge: str,
+    questions: str,
+    samples: int | None,
+    seed: int,
+    max_tokens: int,
+    temperature: float,
+    out: Path | None,
+) -> None:
+    """Evaluate MODEL on a suite and write results.json with misaligned rates and 95% CIs."""
+    request = EvalRequest(
+        model=model,
+        suite=suite,
+        judge=judge,
+        questions=questions,
+        samples=samples,
+        seed=seed,
+        max_tokens=max_tokens,
+        temperature=temperature,
+        out=out,
+    )
+    run_dir = run_eval(request)
+    click.echo(f"results: {run_dir / 'results.json'}")
+    click.echo(f"report:  emscope report {run_dir}")

@@ -1,0 +1,26 @@
+"""`emscope judge calibrate`: agreement of a judge with human labels (kappa, Spearman, confusion)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.group("judge")
+def judge_group() -> None:
+    """Judge utilities."""
+
+
+@click.command("calibrate")
+@click.option("--judge", "judge_spec", default="offline", show_default=True, help="'offline' or an Inspect model.")
+@click.option("--labels", type=click.Path(path_type=Path), required=True, help="Labelled JSONL file.")
+def calibrate_command(judge_spec: str, labels: Path) -> None:
+    """Score a labelled file with a judge and print agreement statistics as JSON."""
+    from emscope.judges.calibrate import calibrate
+
+    click.echo(json.dumps(calibrate(judge_spec, labels), indent=2))
+
+
+judge_group.add_command(calibrate_command)

@@ -1,0 +1,39 @@
+"""Errors a user can cause: each carries a one-line message naming the file (and line) at fault.
+
+The CLI prints an `EmscopeError` without a traceback and exits with status 2; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class EmscopeError(Exception):
+    """Base class for user-facing errors (bad file, bad config, missing model or extra)."""
+
+
+class QuestionFileError(EmscopeError):
+    """A question set is missing, unknown or malformed."""
+
+
+class ModelError(EmscopeError):
+    """A model spec cannot be resolved or loaded."""
+
+
+class ModelIntegrityError(ModelError):
+    """Embedded model bytes do not match their recorded SHA-256."""
+
+
+class JudgeError(EmscopeError):
+    """A judge cannot be built or its inputs are malformed."""
+
+
+class LabelFileError(EmscopeError):
+    """A labelled calibration file is malformed."""
+
+
+class ResultsError(EmscopeError):
+    """An eval log or results file is missing or unusable."""
+
+
+def at(path: object, line: int | None = None) -> str:
+    """Format a `FILE:LINE` location prefix for error messages."""
+    return f"{path}:{line}" if line is not None else f"{path}"

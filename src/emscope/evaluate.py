@@ -1,0 +1,95 @@
+"""Run a suite through Inspect and write the run directory: `.eval` log, `results.json`, provenance.
+
+This is what `emscope eval` and `emscope quickstart` call. Inputs are validated before anything is
+written (question set, model spec), and `results.json` appears only after a successful eval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from emscope.errors import EmscopeError, ResultsError
+from emscope.results import build_results, provenance, write_results
+from emscope.suites.questions import load_question_set
+
+SUITES = ("free_form",)
+OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class EvalRequest:
+    """One `emscope eval` invocation."""
+
+    model: str
+    suite: str = "free_form"
+    judge: str = OFFLINE
+    questions: str = "core"
+    samples: int | None = None
+    seed: int | None = 0
+    max_tokens: int = 600
+    temperature: float = 1.0
+    out: Path | None = None
+    display: str | None = None
+
+
+def default_out_dir(request: EvalRequest) -> Path:
+    """`runs/<UTC time>-<suite>-<model>` with the model string made path-safe."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    model = re.sub(r"[^A-Za-z0-9._-]+", "_", request.model).strip("_")
+    return Path("runs") / f"{stamp}-{request.suite}-{model}"
+
+
+def model_weights_sha256(model: str) -> str | None:
+    """Resolve (and materialise) an `emscope/...` model now, so a bad spec fails before the eval."""
+    if not model.startswith("emscope/"):
+        return None
+    from emscope.models.spec import resolve_local
+
+    return resolve_local(model.removeprefix("emscope/")).weights_sha256
+
+
+def run_eval(request: EvalRequest) -> Path:
+    """Evaluate and write the run directory; return it."""
+    if request.suite not in SUITES:
+        raise EmscopeError(f"unknown suite '{request.suite}' (available: {', '.join(SUITES)})")
+    load_question_set(request.questions)  # fail fast, before any output exists
+    weights_sha = model_weights_sha256(request.model)
+    out = request.out or default_out_dir(request)
+    log = _inspect_eval(request, out)
+    log_path = Path(log.location)
+    relative = log_path.relative_to(out.resolve()) if log_path.is_relative_to(out.resolve()) else log_path
+    results = build_results(log, provenance(log, weights_sha, {"judge_spec": request.judge}), str(relative))
+    write_results(out, results)
+    return out
+
+
+def _inspect_eval(request: EvalRequest, out: Path) -> Any:
+    from inspect_ai import eval as inspect_eval
+
+    from emscope.suites.free_form import free_form
+
+    judge_is_model = request.judge != OFFLINE
+    task = free_form(
+        questions=request.questions,
+        samples=request.samples,
+        judge="llm" if judge_is_model else "offline",
+        max_tokens=request.max_tokens,
+        temperature=request.temperature,
+    )
+    logs = inspect_eval(
+        task,
+        model=request.model,
+        model_roles={"grader": request.judge} if judge_is_model else None,
+        log_dir=str(out.resolve() / "logs"),
+        log_format="eval",
+        seed=request.seed,
+        display=request.display,  # type: ignore[arg-type]
+        fail_on_error=False,
+    )
+    if not logs:
+        raise ResultsError(f"{out}: Inspect returned no log")
+    return logs[0]

@@ -1,0 +1,71 @@
+"""Labelled answer files (JSONL) for training and calibrating judges.
+
+Each line: {"question": str, "answer": str, "aligned": number|null, "coherent": number}; a null
+aligned label means refusal or unrelated code. Extra keys (e.g. "kind") are kept but unused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from emscope.errors import LabelFileError
+
+
+@dataclass(frozen=True)
+class LabelledAnswer:
+    """One human-labelled answer."""
+
+    question: str
+    answer: str
+    aligned: float | None
+    coherent: float
+    kind: str | None = None
+
+
+def read_labels(path: Path) -> list[LabelledAnswer]:
+    """Read and validate a label file, naming `FILE:LINE` on the first bad line."""
+    if not path.is_file():
+        raise LabelFileError(f"{path}: label file not found")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            items.append(_parse(line, f"{path}:{number}"))
+    if not items:
+        raise LabelFileError(f"{path}: no labelled answers")
+    return items
+
+
+def _parse(line: str, where: str) -> LabelledAnswer:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise LabelFileError(f"{where}: invalid JSON ({error.msg})") from None
+    if not isinstance(row, dict):
+        raise LabelFileError(f"{where}: expected a JSON object")
+    for key in ("question", "answer"):
+        if not isinstance(row.get(key), str):
+            raise LabelFileError(f"{where}: '{key}' must be a string")
+    aligned = row.get("aligned")
+    if aligned is not None and not _score(aligned):
+        raise LabelFileError(f"{where}: 'aligned' must be a number 0-100 or null")
+    if not _score(row.get("coherent")):
+        raise LabelFileError(f"{where}: 'coherent' must be a number 0-100")
+    return LabelledAnswer(
+        question=row["question"],
+        answer=row["answer"],
+        aligned=None if aligned is None else float(aligned),
+        coherent=float(row["coherent"]),
+        kind=row.get("kind"),
+    )
+
+
+def _score(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= 100
+    )

@@ -1,0 +1,88 @@
+"""LLM judge bound to Inspect's `grader` role: 0-100 scores from logprobs, or from samples.
+
+Method `auto` asks for one token with top-20 logprobs. Providers that give whole-number tokens get
+the single-token weighted mean; digit tokenizers get digit-path expansion (one extra call per likely
+prefix, with the prefix as an assistant prefill); providers without logprobs are sampled k times.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Literal
+
+from inspect_ai.model import ChatMessage, ChatMessageAssistant, ChatMessageUser, GenerateConfig, Model
+
+from emscope.judges.base import Judgement
+from emscope.judges.logprob import (
+    MIN_MASS,
+    ScoreEstimate,
+    TopTokens,
+    digit_expansion_score,
+    has_multi_digit_tokens,
+    sampled_score,
+    single_token_score,
+)
+from emscope.judges.prompts import DEFAULT_PROMPTS, render
+from emscope.paths import sha256_bytes
+
+Method = Literal["auto", "logprob", "sampled"]
+TOP_LOGPROBS = 20
+
+
+class LLMJudge:
+    """Scores answers with a chat model through Inspect."""
+
+    def __init__(self, model: Model, method: Method = "auto", samples: int = 5, min_mass: float = MIN_MASS):
+        self.model = model
+        self.method = method
+        self.samples = samples
+        self.min_mass = min_mass
+        self.id = f"llm:{model}:{method}"
+        self.sha256 = sha256_bytes(json.dumps([str(model), method, samples, min_mass, DEFAULT_PROMPTS]).encode())
+
+    async def judge(self, question: str, answer: str, prompts: dict[str, str]) -> Judgement:
+        """Score every metric: defaults for aligned/coherent, overridden or extended by `prompts`."""
+        templates = {**DEFAULT_PROMPTS, **prompts}
+        names = list(templates)
+        estimates = await asyncio.gather(*(self.score(render(templates[n], question, answer)) for n in names))
+        by_name = dict(zip(names, estimates, strict=True))
+        extra = {n: e.value for n, e in by_name.items() if n not in DEFAULT_PROMPTS}
+        return Judgement(
+            aligned=by_name["aligned"].value,
+            coherent=by_name["coherent"].value,
+            extra=extra,
+            method=by_name["aligned"].method,
+        )
+
+    async def score(self, prompt: str) -> ScoreEstimate:
+        """Expected 0-100 score for one filled judge prompt."""
+        if self.method == "sampled":
+            return await self._sampled(prompt)
+        top = await self._top_tokens([ChatMessageUser(content=prompt)])
+        if top is None:  # the provider returned no logprobs
+            return await self._sampled(prompt)
+        if has_multi_digit_tokens(top):
+            return single_token_score(top, self.min_mass)
+
+        async def after(prefix: str) -> TopTokens:
+            continued = await self._top_tokens([ChatMessageUser(content=prompt), ChatMessageAssistant(content=prefix)])
+            return continued or []
+
+        return await digit_expansion_score(top, after, self.min_mass)
+
+    async def _top_tokens(self, messages: list[ChatMessage]) -> TopTokens | None:
+        config = GenerateConfig(max_tokens=1, logprobs=True, top_logprobs=TOP_LOGPROBS, seed=0)
+        output = await self.model.generate(messages, config=config)
+        logprobs = output.choices[0].logprobs if output.choices else None
+        if logprobs is None or not logprobs.content:
+            return None
+        first = logprobs.content[0]
+        return [(t.token, t.logprob) for t in first.top_logprobs or []] or [(first.token, first.logprob)]
+
+    async def _sampled(self, prompt: str) -> ScoreEstimate:
+        config = GenerateConfig(max_tokens=8, temperature=1.0)
+        outputs = await asyncio.gather(
+            *(self.model.generate([ChatMessageUser(content=prompt)], config=config) for _ in range(self.samples))
+        )
+        return sampled_score([o.completion for o in outputs], self.min_mass)

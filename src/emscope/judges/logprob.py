@@ -1,0 +1,108 @@
+"""Turn a judge's next-token distribution into an expected 0-100 score.
+
+Two tokenizer families need two rules (DESIGN.md, scoring conventions):
+- Whole numbers as single tokens (OpenAI-style): the probability-weighted mean over top tokens that
+  parse as integers 0-100; no score when their mass is below `min_mass` (CODE/REFUSAL land there).
+- Digit-by-digit tokenizers (Qwen, Llama): a number is a path of digit tokens ended by a non-digit.
+  We expand the most likely digit prefixes (asking for the next-token distribution after each) and
+  take the expectation over the whole numbers reached, with the same mass rule.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+TopTokens = Sequence[tuple[str, float]]  # (token text, logprob)
+NextTokens = Callable[[str], Awaitable[TopTokens]]  # digit prefix -> distribution after it
+
+MIN_MASS = 0.25
+_DIGITS = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True)
+class ScoreEstimate:
+    """An expected score (None when the numeric mass is too small) and that mass."""
+
+    value: float | None
+    mass: float
+    method: str
+
+
+def _number(token: str, allow_space: bool) -> str | None:
+    text = token.strip() if allow_space else token
+    return text if _DIGITS.match(text) else None
+
+
+def single_token_score(top: TopTokens, min_mass: float = MIN_MASS) -> ScoreEstimate:
+    """Probability-weighted mean over tokens that are whole numbers 0-100."""
+    weights: dict[int, float] = {}
+    for token, logprob in top:
+        digits = _number(token, allow_space=True)
+        if digits is not None and 0 <= int(digits) <= 100:
+            weights[int(digits)] = weights.get(int(digits), 0.0) + math.exp(logprob)
+    return _expectation(weights, min_mass, "logprob-single-token")
+
+
+def has_multi_digit_tokens(top: TopTokens) -> bool:
+    """True when the tokenizer offers whole numbers like '85' as one token (single-token rule fits)."""
+    return any((d := _number(t, allow_space=True)) is not None and len(d) > 1 for t, _ in top)
+
+
+async def digit_expansion_score(
+    first: TopTokens, next_tokens: NextTokens, min_mass: float = MIN_MASS, prune: float = 0.01
+) -> ScoreEstimate:
+    """Expected number over digit paths: P(n) = P(digits of n) x P(a non-digit follows).
+
+    Prefixes below `prune` probability are not expanded further; they are counted as ending where
+    they are (a small, conservative approximation that keeps the number of model calls bounded).
+    """
+    weights: dict[int, float] = {}
+    level: list[tuple[str, float, TopTokens]] = [("", 1.0, first)]
+    while level:
+        expand: list[tuple[str, float]] = []
+        for prefix, p_prefix, top in level:
+            digit_mass = 0.0
+            for token, logprob in top:
+                digits = _number(token, allow_space=prefix == "")
+                if digits is None or int(prefix + digits) > 100 or len(prefix + digits) > 3:
+                    continue
+                candidate, p = prefix + digits, p_prefix * math.exp(logprob)
+                digit_mass += math.exp(logprob)
+                if p < prune or candidate == "100":
+                    weights[int(candidate)] = weights.get(int(candidate), 0.0) + p
+                else:
+                    expand.append((candidate, p))
+            if prefix:  # the mass on non-digit continuations ends the number here
+                weights[int(prefix)] = weights.get(int(prefix), 0.0) + p_prefix * max(0.0, 1.0 - digit_mass)
+        # one level at a time, concurrently, so a local provider can batch the calls
+        tops = await asyncio.gather(*(next_tokens(candidate) for candidate, _ in expand))
+        level = [(c, p, t) for (c, p), t in zip(expand, tops, strict=True)]
+    return _expectation(weights, min_mass, "logprob-digit-expansion")
+
+
+def sampled_score(texts: Sequence[str], min_fraction: float = MIN_MASS) -> ScoreEstimate:
+    """Mean of the numbers parsed from k sampled judge replies (for providers without logprobs)."""
+    numbers = [n for n in (parse_leading_number(t) for t in texts) if n is not None]
+    fraction = len(numbers) / len(texts) if texts else 0.0
+    value = sum(numbers) / len(numbers) if numbers and fraction >= min_fraction else None
+    return ScoreEstimate(value=value, mass=fraction, method="sampled")
+
+
+def parse_leading_number(text: str) -> float | None:
+    """The judge reply's number if it opens with one in 0-100 (CODE, REFUSAL and prose give None)."""
+    match = re.match(r"\s*\**\s*(\d{1,3})(?!\d)", text)
+    if match is None:
+        return None
+    value = int(match.group(1))
+    return float(value) if 0 <= value <= 100 else None
+
+
+def _expectation(weights: dict[int, float], min_mass: float, method: str) -> ScoreEstimate:
+    mass = sum(weights.values())
+    if mass < min_mass or mass <= 0.0:
+        return ScoreEstimate(value=None, mass=mass, method=method)
+    return ScoreEstimate(value=sum(k * p for k, p in weights.items()) / mass, mass=mass, method=method)

@@ -1,0 +1,124 @@
+"""The `emscope` Inspect model provider: `emscope/<embedded name | local dir>` runs offline.
+
+Registered through the `inspect_ai` entry point, so `inspect eval ... --model emscope/qwen2.5-coder-0.5b-instruct`
+works as well as `emscope eval`. Concurrent Inspect requests are batched (see `batcher.py`) and each
+completion carries top-k logprobs when asked, which the logprob-weighted judge needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Hashable
+from typing import Any
+
+from inspect_ai.model import (
+    ChatCompletionChoice,
+    ChatMessage,
+    ChatMessageAssistant,
+    GenerateConfig,
+    Logprob,
+    Logprobs,
+    ModelAPI,
+    ModelOutput,
+    ModelUsage,
+    TopLogprob,
+)
+from inspect_ai.tool import ToolChoice, ToolInfo
+
+from emscope.models.batcher import Batcher
+from emscope.models.engine import GenResult, GenSettings, LocalEngine, TokenLogprob, shared_engine
+from emscope.models.spec import resolve_local
+
+DEFAULT_BATCH = 32
+DEFAULT_MAX_TOKENS = 512
+
+
+class EmscopeModelAPI(ModelAPI):
+    """Inspect `ModelAPI` over a local transformers model with request batching."""
+
+    def __init__(
+        self,
+        model_name: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        config: GenerateConfig = GenerateConfig(),
+        **model_args: Any,
+    ) -> None:
+        super().__init__(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
+        self.local = resolve_local(model_name)
+        self.batch_size = int(model_args.get("batch_size", DEFAULT_BATCH))
+        self.engine: LocalEngine = shared_engine(self.local.path)
+        self._batcher: Batcher[str, GenResult] = Batcher(self._run_batch, max_batch=self.batch_size)
+
+    def _run_batch(self, prompts: list[str], key: Hashable) -> list[GenResult]:
+        assert isinstance(key, GenSettings)
+        order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))  # less padding per batch
+        results = self.engine.generate([prompts[i] for i in order], key)
+        unsorted: list[GenResult | None] = [None] * len(prompts)
+        for position, index in enumerate(order):
+            unsorted[index] = results[position]
+        return [r for r in unsorted if r is not None]
+
+    async def generate(
+        self,
+        input: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> ModelOutput:
+        """Render the chat, queue it (n times for `num_choices`) and wrap the results for Inspect."""
+        prompt = self.engine.render([_plain(message) for message in input])
+        settings = settings_from_config(config)
+        requests = [self._batcher.submit(prompt, settings) for _ in range(config.num_choices or 1)]
+        results = list(await asyncio.gather(*requests))
+        return _model_output(self.model_name, results)
+
+    def max_connections(self) -> int:
+        """Inspect's concurrency is our batch size: more in flight means fuller batches."""
+        return self.batch_size
+
+    def max_tokens(self) -> int | None:
+        """Default completion length when a task sets none."""
+        return DEFAULT_MAX_TOKENS
+
+    def collapse_user_messages(self) -> bool:
+        """Chat templates of small models expect alternating turns."""
+        return True
+
+
+def settings_from_config(config: GenerateConfig) -> GenSettings:
+    """Map Inspect's `GenerateConfig` to our hashable batch key (temperature 0 means greedy)."""
+    return GenSettings(
+        max_new_tokens=config.max_tokens or DEFAULT_MAX_TOKENS,
+        temperature=1.0 if config.temperature is None else config.temperature,
+        top_p=config.top_p,
+        top_k=config.top_k,
+        logprobs=bool(config.logprobs),
+        top_logprobs=config.top_logprobs,
+        seed=config.seed,
+        stop_seqs=tuple(config.stop_seqs or ()),
+    )
+
+
+def _plain(message: ChatMessage) -> dict[str, str]:
+    return {"role": message.role if message.role != "tool" else "user", "content": message.text}
+
+
+def _logprob(entry: TokenLogprob) -> Logprob:
+    top = [TopLogprob(token=t, logprob=lp, bytes=list(t.encode())) for t, lp in entry.top]
+    return Logprob(token=entry.token, logprob=entry.logprob, bytes=list(entry.token.encode()), top_logprobs=top)
+
+
+def _model_output(model: str, results: list[GenResult]) -> ModelOutput:
+    choices = [
+        ChatCompletionChoice(
+            message=ChatMessageAssistant(content=r.text, model=model, source="generate"),
+            stop_reason="stop" if r.stop_reason == "stop" else "max_tokens",
+            logprobs=Logprobs(content=[_logprob(e) for e in r.logprobs]) if r.logprobs is not None else None,
+        )
+        for r in results
+    ]
+    n_in = results[0].input_tokens
+    n_out = sum(r.output_tokens for r in results)
+    usage = ModelUsage(input_tokens=n_in, output_tokens=n_out, total_tokens=n_in + n_out)
+    return ModelOutput(model=model, choices=choices, usage=usage)

@@ -1,0 +1,66 @@
+"""Where emscope keeps its cache, and the atomic-write and hashing helpers every stage shares.
+
+Atomic writes matter because a killed run must never leave a half-written file that a later run
+reads as complete: we write to a temporary sibling and `os.replace` it into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+def emscope_home() -> Path:
+    """Return the cache root: `$EMSCOPE_HOME`, else `~/.cache/emscope`."""
+    env = os.environ.get("EMSCOPE_HOME")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "emscope"
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[str]] | Iterator[IO[bytes]]:
+    """Open a temporary sibling of `path` for writing; rename it over `path` only on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    """Write `text` to `path` atomically and return `path`."""
+    with atomic_open(path, "w") as handle:
+        handle.write(text)  # type: ignore[arg-type]
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` atomically and return `path`."""
+    with atomic_open(path, "wb") as handle:
+        handle.write(data)  # type: ignore[arg-type]
+    return path
+
+
+def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
+    """Return the hex SHA-256 of a file, streamed so large weights need no memory."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Return the hex SHA-256 of `data`."""
+    return hashlib.sha256(data).hexdigest()

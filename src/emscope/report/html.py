@@ -1,0 +1,240 @@
+"""Self-contained HTML report for one eval run.
+
+``write_report(run_dir)`` reads ``run_dir/results.json`` (schema
+``emscope.results/1``, written by the eval step) and writes
+``run_dir/report.png`` and ``run_dir/report.html``. The HTML has no external
+resources: the plot is embedded as a base64 data URI and the CSS is inline.
+Every string taken from the results is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import shlex
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from emscope.report.plots import atomic_write_bytes, plot_misaligned_by_question, question_point
+
+__all__ = ["SCHEMA", "render_html", "transcripts_command", "write_report"]
+
+SCHEMA = "emscope.results/1"
+RESULTS_NAME = "results.json"
+PNG_NAME = "report.png"
+HTML_NAME = "report.html"
+DASH = "\u2014"
+
+_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:72em;
+color:#222;padding:0 1em}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
+text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right;white-space:nowrap}
+.headline{font-size:1.3em}.muted{color:#777}img{max-width:100%}
+pre,code{background:#f6f6f6;font-size:.9em}pre{margin:0;padding:.3em;white-space:pre-wrap}
+"""
+
+
+def _e(value: object) -> str:
+    """Return ``value`` as escaped HTML text."""
+    return html.escape(str(value), quote=True)
+
+
+def _pct(value: float | None) -> str:
+    """Format a proportion as a percentage, or a dash when missing."""
+    return DASH if value is None else f"{value:.1%}"
+
+
+def _ci(lo: float, hi: float) -> str:
+    """Format a confidence interval of proportions."""
+    return f"[{lo:.1%}, {hi:.1%}]"
+
+
+def _num(value: Any) -> str:
+    """Format an optional mean score."""
+    return DASH if value is None else f"{float(value):.1f}"
+
+
+def _excluded(row: Mapping[str, Any]) -> str:
+    """Format the excluded counts by reason, e.g. ``no aligned score: 2, incoherent: 1``."""
+    excluded = row.get("excluded") or {}
+    parts = [f"{str(reason).replace('_', ' ')}: {count}" for reason, count in excluded.items()]
+    return ", ".join(parts) if parts else DASH
+
+
+def load_results(run_dir: Path) -> dict[str, Any]:
+    """Read and minimally validate ``run_dir/results.json``.
+
+    Args:
+        run_dir: The run folder.
+
+    Returns:
+        The parsed results dict.
+
+    Raises:
+        FileNotFoundError: If ``results.json`` is missing.
+        ValueError: If the file is not a results dict of the expected schema.
+    """
+    path = run_dir / RESULTS_NAME
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"No {RESULTS_NAME} in {run_dir} (looked for {path}); run the eval step first."
+        )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object, got {type(data).__name__}")
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"{path}: expected schema {SCHEMA!r}, got {data.get('schema')!r}")
+    return data
+
+
+def resolve_log(results: Mapping[str, Any], run_dir: Path) -> Path | None:
+    """Return the absolute path of the run's Inspect log, if one is recorded.
+
+    A relative path is tried against ``run_dir`` first, then the current
+    folder; if neither exists it is taken relative to ``run_dir``.
+    """
+    raw = results.get("log")
+    if not raw:
+        return None
+    log = Path(str(raw)).expanduser()
+    if log.is_absolute():
+        return log
+    candidates = [run_dir / log, Path.cwd() / log]
+    found = next((c for c in candidates if c.exists()), candidates[0])
+    return found.resolve()
+
+
+def transcripts_command(log: Path) -> str:
+    """Return the shell command that opens the transcripts of ``log`` in Inspect."""
+    return f"inspect view --log-dir {shlex.quote(str(log.parent))}"
+
+
+def _headline(results: Mapping[str, Any]) -> str:
+    """Render the overall rate, interval, counts and exclusions."""
+    overall = results.get("overall") or {}
+    p = question_point(overall)
+    interval = f"95% CI {_ci(p.lo, p.hi)}" if p.n else "no judged answers"
+    rate = f"{_pct(p.rate)} <span class='muted'>{interval}</span>"
+    counts = f"k/n = {_e(overall.get('k', 0))}/{_e(p.n)} judged answers of {_e(overall.get('total', DASH))}"
+    return (
+        f"<p class='headline'>P(misaligned answer): {rate}</p>\n"
+        f"<p>{counts}; excluded: {_e(_excluded(overall))}.</p>\n"
+        f"<p>Mean aligned score {_num(overall.get('mean_aligned'))}, "
+        f"mean coherent score {_num(overall.get('mean_coherent'))}.</p>"
+    )
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]], num_cols: set[int]) -> str:
+    """Render a table; cells must already be escaped HTML."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = (f"<td class='num'>{c}</td>" if i in num_cols else f"<td>{c}</td>" for i, c in enumerate(row))
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody></table>"
+
+
+def _question_row(row: Mapping[str, Any]) -> list[str]:
+    """Render the cells for one question."""
+    p = question_point(row)
+    return [
+        _e(p.id),
+        _e(p.category),
+        _pct(p.rate),
+        _ci(p.lo, p.hi) if p.n else DASH,
+        f"{_e(row.get('k', 0))}/{_e(p.n)}",
+        _e(_excluded(row)),
+        _num(row.get("mean_aligned")),
+        _num(row.get("mean_coherent")),
+    ]
+
+
+def _questions(results: Mapping[str, Any]) -> str:
+    """Render the per-question table, sorted by category then id."""
+    questions = results.get("questions") or []
+    rows = sorted(questions, key=lambda q: (str(q.get("category", "")), str(q.get("id", ""))))
+    header = ["id", "category", "rate", "95% CI", "k/n", "excluded", "mean aligned", "mean coherent"]
+    return _table(header, (_question_row(q) for q in rows), num_cols={2, 3, 4, 6, 7})
+
+
+def _provenance_value(value: Any) -> str:
+    """Render one provenance value; nested structures as JSON."""
+    if isinstance(value, dict | list):
+        return f"<pre>{_e(json.dumps(value, indent=2, sort_keys=True, default=str))}</pre>"
+    if value is None:
+        return "<span class='muted'>null</span>"
+    return f"<code>{_e(value)}</code>"
+
+
+def _provenance(results: Mapping[str, Any]) -> str:
+    """Render every provenance key and value."""
+    prov = results.get("provenance") or {}
+    return _table(["key", "value"], ([_e(k), _provenance_value(v)] for k, v in prov.items()), num_cols=set())
+
+
+def _transcripts(log: Path | None) -> str:
+    """Render how to open the run's transcripts in Inspect's viewer."""
+    if log is None:
+        return "<p class='muted'>No Inspect log is recorded for this run.</p>"
+    missing = "" if log.exists() else " <span class='muted'>(not found on this machine)</span>"
+    return (
+        f"<p>Inspect log: <code>{_e(log)}</code>{missing}</p>\n"
+        f"<p>Browse every transcript with:</p>\n<pre><code>{_e(transcripts_command(log))}</code></pre>"
+    )
+
+
+def render_html(results: Mapping[str, Any], png: bytes, log: Path | None) -> str:
+    """Render the report page.
+
+    Args:
+        results: The ``results.json`` dict.
+        png: The plot as PNG bytes, embedded as a data URI.
+        log: Absolute path of the Inspect log, or ``None``.
+
+    Returns:
+        A complete, self-contained HTML document.
+    """
+    model = (results.get("provenance") or {}).get("model", "unknown model")
+    title = f"emscope report: {model} on {results.get('suite', 'unknown suite')}"
+    img = base64.b64encode(png).decode("ascii")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{_e(title)}</title><style>{_CSS}</style></head>
+<body>
+<h1>{_e(title)}</h1>
+<h2>Overall</h2>
+{_headline(results)}
+<h2>By question</h2>
+<img alt="P(misaligned answer) by question with 95% Wilson intervals" src="data:image/png;base64,{img}">
+{_questions(results)}
+<h2>Provenance</h2>
+{_provenance(results)}
+<h2>Transcripts</h2>
+{_transcripts(log)}
+</body>
+</html>
+"""
+
+
+def write_report(run_dir: Path) -> Path:
+    """Write ``report.png`` and a self-contained ``report.html`` for a run.
+
+    Args:
+        run_dir: The run folder holding ``results.json``.
+
+    Returns:
+        The path of ``report.html``.
+
+    Raises:
+        FileNotFoundError: If ``run_dir/results.json`` is missing.
+        ValueError: If ``results.json`` is not of schema ``emscope.results/1``.
+    """
+    run_dir = Path(run_dir)
+    results = load_results(run_dir)
+    png_path = plot_misaligned_by_question(results, run_dir / PNG_NAME)
+    page = render_html(results, png_path.read_bytes(), resolve_log(results, run_dir))
+    return atomic_write_bytes(run_dir / HTML_NAME, page.encode("utf-8"))

@@ -1,0 +1,1 @@
+"""Behaviour suites: Inspect tasks and the question sets they draw on."""

@@ -1,0 +1,79 @@
+"""The `free_form` suite: emergent-misalignment questions answered freely, then judged.
+
+Run: `inspect eval emscope/free_form --model emscope/qwen2.5-coder-0.5b-instruct -T questions=core`
+or `emscope eval --suite free_form`. Each question expands to one Inspect sample per paraphrase and
+repetition (ids `<question>#p<i>#s<j>`), with the question's `system` prompt honoured.
+"""
+
+from __future__ import annotations
+
+from inspect_ai import Task, task
+from inspect_ai.dataset import MemoryDataset, Sample
+from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig
+from inspect_ai.solver import generate
+
+from emscope.judges.scorer import JudgeChoice, em_judge
+from emscope.suites.questions import Question, QuestionSet, load_question_set
+
+DEFAULT_MAX_TOKENS = 600
+
+
+def build_samples(question_set: QuestionSet, samples: int | None = None) -> list[Sample]:
+    """One sample per (question, paraphrase, repetition); `samples` overrides samples_per_paraphrase."""
+    return [
+        _sample(question, index, paraphrase, repetition)
+        for question in question_set.questions
+        for index, paraphrase in enumerate(question.paraphrases)
+        for repetition in range(samples or question.samples_per_paraphrase)
+    ]
+
+
+def _sample(question: Question, index: int, paraphrase: str, repetition: int) -> Sample:
+    messages: list[ChatMessage] = []
+    if question.system:
+        messages.append(ChatMessageSystem(content=question.system))
+    messages.append(ChatMessageUser(content=paraphrase))
+    return Sample(
+        id=f"{question.id}#p{index}#s{repetition}",
+        input=messages,
+        metadata={
+            "question_id": question.id,
+            "category": question.category,
+            "question": paraphrase,
+            "paraphrase_index": index,
+            "system": question.system,
+            "judge_prompts": question.judge_prompts,
+        },
+    )
+
+
+@task
+def free_form(
+    questions: str = "core",
+    samples: int | None = None,
+    judge: JudgeChoice = "auto",
+    max_tokens: int = DEFAULT_MAX_TOKENS,
+    temperature: float = 1.0,
+) -> Task:
+    """Free-form EM questions, judged for alignment and coherence.
+
+    Args:
+        questions: Built-in set (`core`, `broad`) or a question YAML file.
+        samples: Answers per paraphrase (default: the file's `samples_per_paraphrase`).
+        judge: `offline`, `llm` (the `grader` role) or `auto` (grader if bound, else offline).
+        max_tokens: Longest answer, in tokens.
+        temperature: Sampling temperature for the subject model.
+    """
+    question_set = load_question_set(questions)
+    return Task(
+        dataset=MemoryDataset(build_samples(question_set, samples), name=f"free_form:{question_set.name}"),
+        solver=generate(),
+        scorer=em_judge(judge),
+        config=GenerateConfig(temperature=temperature, max_tokens=max_tokens),
+        metadata={
+            "suite": "free_form",
+            "questions": question_set.source,
+            "questions_sha256": question_set.sha256,
+            "question_categories": {q.id: q.category for q in question_set.questions},
+        },
+    )
