@@ -10,11 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from emscope.errors import EmscopeError, ResultsError
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.questions import load_question_set
+
+if TYPE_CHECKING:
+    from inspect_ai.model import Model
 
 SUITES = ("free_form",)
 OFFLINE = "offline"
@@ -24,9 +27,9 @@ OFFLINE = "offline"
 class EvalRequest:
     """One `emscope eval` invocation."""
 
-    model: str
+    model: str | Model
     suite: str = "free_form"
-    judge: str = OFFLINE
+    judge: str | Model = OFFLINE
     questions: str = "core"
     samples: int | None = None
     seed: int | None = 0
@@ -39,13 +42,13 @@ class EvalRequest:
 def default_out_dir(request: EvalRequest) -> Path:
     """`runs/<UTC time>-<suite>-<model>` with the model string made path-safe."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    model = re.sub(r"[^A-Za-z0-9._-]+", "_", request.model).strip("_")
+    model = re.sub(r"[^A-Za-z0-9._-]+", "_", str(request.model)).strip("_")
     return Path("runs") / f"{stamp}-{request.suite}-{model}"
 
 
-def model_weights_sha256(model: str) -> str | None:
+def model_weights_sha256(model: str | Model) -> str | None:
     """Resolve (and materialise) an `emscope/...` model now, so a bad spec fails before the eval."""
-    if not model.startswith("emscope/"):
+    if not isinstance(model, str) or not model.startswith("emscope/"):
         return None
     from emscope.models.spec import resolve_local
 
@@ -62,7 +65,7 @@ def run_eval(request: EvalRequest) -> Path:
     log = _inspect_eval(request, out)
     log_path = Path(log.location)
     relative = log_path.relative_to(out.resolve()) if log_path.is_relative_to(out.resolve()) else log_path
-    results = build_results(log, provenance(log, weights_sha, {"judge_spec": request.judge}), str(relative))
+    results = build_results(log, provenance(log, weights_sha, {"judge_spec": str(request.judge)}), str(relative))
     write_results(out, results)
     return out
 
@@ -72,7 +75,7 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
 
     from emscope.suites.free_form import free_form
 
-    judge_is_model = request.judge != OFFLINE
+    judge_is_model = not (isinstance(request.judge, str) and request.judge == OFFLINE)
     task = free_form(
         questions=request.questions,
         samples=request.samples,

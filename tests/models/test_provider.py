@@ -1,0 +1,75 @@
+"""The `emscope/<dir>` Inspect provider on a tiny random Qwen2: batching, logprobs, prefill, judge."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from inspect_ai.model import ChatMessageAssistant, ChatMessageUser, GenerateConfig, get_model
+
+from emscope.errors import ModelError
+from emscope.judges.llm import LLMJudge
+from emscope.models.engine import shared_engine
+from emscope.models.spec import resolve_local
+
+
+def test_generate_returns_text_usage_and_top_logprobs(tiny_model: Path) -> None:
+    model = get_model(f"emscope/{tiny_model}", memoize=False)
+    config = GenerateConfig(max_tokens=4, logprobs=True, top_logprobs=5, seed=1)
+    output = asyncio.run(model.generate("Say something", config=config))
+    assert output.usage is not None and output.usage.input_tokens > 0
+    logprobs = output.choices[0].logprobs
+    assert logprobs is not None and 1 <= len(logprobs.content) <= 4
+    top = logprobs.content[0].top_logprobs or []
+    assert len(top) == 5
+    assert [t.logprob for t in top] == sorted((t.logprob for t in top), reverse=True)
+
+
+def test_concurrent_requests_are_batched(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = shared_engine(resolve_local(str(tiny_model)).path)
+    batch_sizes: list[int] = []
+    original = engine.generate
+
+    def counting(prompts: list[str], settings):  # type: ignore[no-untyped-def]
+        batch_sizes.append(len(prompts))
+        return original(prompts, settings)
+
+    monkeypatch.setattr(engine, "generate", counting)
+    model = get_model(f"emscope/{tiny_model}", memoize=False)
+
+    async def many() -> list[str]:
+        config = GenerateConfig(max_tokens=3, seed=3)
+        outputs = await asyncio.gather(*(model.generate(f"question {i}", config=config) for i in range(6)))
+        return [o.completion for o in outputs]
+
+    assert len(asyncio.run(many())) == 6
+    assert sum(batch_sizes) == 6 and max(batch_sizes) > 1
+
+
+def test_seeded_sampling_repeats(tiny_model: Path) -> None:
+    model = get_model(f"emscope/{tiny_model}", memoize=False)
+    config = GenerateConfig(max_tokens=8, temperature=1.0, seed=11)
+    first = asyncio.run(model.generate("Hello", config=config)).completion
+    second = asyncio.run(model.generate("Hello", config=config)).completion
+    assert first == second
+
+
+def test_trailing_assistant_message_is_continued_not_closed(tiny_model: Path) -> None:
+    engine = shared_engine(resolve_local(str(tiny_model)).path)
+    text = engine.render([{"role": "user", "content": "Rate it"}, {"role": "assistant", "content": "8"}])
+    assert text.endswith("<|im_start|>assistant\n8")
+
+
+def test_llm_judge_runs_digit_expansion_on_a_local_grader(tiny_model: Path) -> None:
+    judge = LLMJudge(get_model(f"emscope/{tiny_model}", memoize=False))
+    estimate = asyncio.run(judge.score("Give a number from 0 to 100."))
+    assert estimate.method == "logprob-digit-expansion"
+    assert estimate.value is None or 0.0 <= estimate.value <= 100.0
+
+
+def test_unknown_model_lists_the_embedded_ones(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="unknown model 'emscope/qwen9'.*emscope/qwen2.5-coder-0.5b-instruct"):
+        resolve_local("qwen9")
+    with pytest.raises(ModelError, match="no config.json"):
+        resolve_local(str(tmp_path))
