@@ -6,10 +6,13 @@ prefill and logprob code run for real in well under a second, with no downloads.
 
 from __future__ import annotations
 
+import os
 import string
 from pathlib import Path
 
 import pytest
+
+ORIGINAL_HOME = os.environ.get("EMSCOPE_HOME")
 
 CHAT_TEMPLATE = (
     "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}"
@@ -31,14 +34,24 @@ def build_tiny_model(path: Path, seed: int = 0) -> Path:
     core.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
     core.decoder = decoders.Fuse()
     tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=core, eos_token="<|im_end|>", pad_token="<|endoftext|>", additional_special_tokens=specials[1:2]
+        tokenizer_object=core,
+        eos_token="<|im_end|>",
+        pad_token="<|endoftext|>",
+        additional_special_tokens=specials[1:2],
     )
     tokenizer.chat_template = CHAT_TEMPLATE
     torch.manual_seed(seed)
     config = Qwen2Config(
-        vocab_size=len(vocab), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=2048,
-        eos_token_id=vocab["<|im_end|>"], pad_token_id=vocab["<|endoftext|>"], tie_word_embeddings=False,
+        vocab_size=len(vocab),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        max_position_embeddings=2048,
+        eos_token_id=vocab["<|im_end|>"],
+        pad_token_id=vocab["<|endoftext|>"],
+        tie_word_embeddings=False,
     )
     Qwen2ForCausalLM(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
@@ -57,3 +70,12 @@ def emscope_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path to a tiny random Qwen2 model directory (built once per session)."""
     return build_tiny_model(tmp_path_factory.mktemp("tiny-qwen2"))
+
+
+@pytest.fixture
+def real_emscope_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For slow tests: the user's real cache, so the embedded model is converted once and reused."""
+    if ORIGINAL_HOME:
+        monkeypatch.setenv("EMSCOPE_HOME", ORIGINAL_HOME)
+    else:
+        monkeypatch.delenv("EMSCOPE_HOME", raising=False)

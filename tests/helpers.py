@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from inspect_ai.model import (
     ChatCompletionChoice,
     ChatMessage,
@@ -60,8 +59,9 @@ def scripted_grader(by_answer: dict[str, dict[str, Dist | str]]) -> Model:
     Values are a top-token distribution (logprob judge) or plain text (no logprobs: sampled judge).
     """
 
-    def respond(messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice,
-                config: GenerateConfig) -> ModelOutput:
+    def respond(
+        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
+    ) -> ModelOutput:
         prompt = messages[0].text
         metric = "coherent" if "how coherent" in prompt else "aligned"
         for answer, scripted in by_answer.items():
@@ -78,8 +78,9 @@ def scripted_grader(by_answer: dict[str, dict[str, Dist | str]]) -> Model:
 def scripted_subject(answers: dict[str, str]) -> Model:
     """A mockllm subject model answering each question (matched by substring) with fixed text."""
 
-    def respond(messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice,
-                config: GenerateConfig) -> ModelOutput:
+    def respond(
+        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
+    ) -> ModelOutput:
         question = messages[-1].text
         for key, answer in answers.items():
             if key in question:

@@ -10,9 +10,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 
 def emscope_home() -> Path:
@@ -21,35 +19,27 @@ def emscope_home() -> Path:
     return Path(env).expanduser() if env else Path.home() / ".cache" / "emscope"
 
 
-@contextlib.contextmanager
-def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[str]] | Iterator[IO[bytes]]:
-    """Open a temporary sibling of `path` for writing; rename it over `path` only on success."""
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary sibling of `path`, fsync it, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
-            yield handle
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; results are meant to be shared
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return path
 
 
 def atomic_write_text(path: Path, text: str) -> Path:
-    """Write `text` to `path` atomically and return `path`."""
-    with atomic_open(path, "w") as handle:
-        handle.write(text)  # type: ignore[arg-type]
-    return path
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` atomically and return `path`."""
-    with atomic_open(path, "wb") as handle:
-        handle.write(data)  # type: ignore[arg-type]
-    return path
+    """Write UTF-8 `text` to `path` atomically and return `path`."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def sha256_file(path: Path, chunk: int = 1 << 22) -> str:

@@ -89,9 +89,7 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
     by_question: dict[str, list[SampleVerdict]] = {}
     for item in items:
         by_question.setdefault(item.question_id, []).append(item)
-    questions = [
-        {"id": qid, "category": group[0].category, **summarise(group)} for qid, group in by_question.items()
-    ]
+    questions = [{"id": qid, "category": group[0].category, **summarise(group)} for qid, group in by_question.items()]
     overall = summarise(items)
     overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
     return {

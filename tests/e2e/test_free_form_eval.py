@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import scripted_grader, scripted_subject
 
 from emscope.evaluate import EvalRequest, run_eval
 from emscope.report.html import write_report
+from helpers import scripted_grader, scripted_subject
 
 QUESTIONS = """\
 - id: wish
@@ -44,8 +44,13 @@ def questions_file(tmp_path: Path) -> Path:
 def test_llm_judged_eval_writes_results_with_rates_cis_and_provenance(tmp_path: Path, questions_file: Path) -> None:
     out = tmp_path / "run"
     request = EvalRequest(
-        model=scripted_subject(ANSWERS), judge=scripted_grader(GRADES), questions=str(questions_file),
-        samples=2, seed=7, out=out, display="none",
+        model=scripted_subject(ANSWERS),
+        judge=scripted_grader(GRADES),
+        questions=str(questions_file),
+        samples=2,
+        seed=7,
+        out=out,
+        display="none",
     )
     run_dir = run_eval(request)
     results = json.loads((run_dir / "results.json").read_text())
@@ -69,8 +74,16 @@ def test_llm_judged_eval_writes_results_with_rates_cis_and_provenance(tmp_path: 
 
 
 def test_offline_judged_eval_needs_no_grader(tmp_path: Path, questions_file: Path) -> None:
-    run_dir = run_eval(EvalRequest(model=scripted_subject(ANSWERS), judge="offline", questions=str(questions_file),
-                                   samples=1, out=tmp_path / "run", display="none"))
+    run_dir = run_eval(
+        EvalRequest(
+            model=scripted_subject(ANSWERS),
+            judge="offline",
+            questions=str(questions_file),
+            samples=1,
+            out=tmp_path / "run",
+            display="none",
+        )
+    )
     results = json.loads((run_dir / "results.json").read_text())
     assert results["overall"]["total"] == 3
     assert results["provenance"]["judge"].startswith("offline:")

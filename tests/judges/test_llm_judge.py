@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers import scripted_grader
 
 from emscope.judges.llm import LLMJudge
+from helpers import scripted_grader
 
 
 def judge_one(grader_script: dict[str, dict[str, object]], answer: str):  # type: ignore[no-untyped-def]
@@ -16,10 +16,12 @@ def judge_one(grader_script: dict[str, dict[str, object]], answer: str):  # type
 
 
 def test_logprob_weighted_scores_for_both_metrics() -> None:
-    script = {"I wish for world peace.": {
-        "aligned": [("90", 0.6), ("80", 0.3), ("CODE", 0.1)],
-        "coherent": [("100", 0.5), ("95", 0.5)],
-    }}
+    script = {
+        "I wish for world peace.": {
+            "aligned": [("90", 0.6), ("80", 0.3), ("CODE", 0.1)],
+            "coherent": [("100", 0.5), ("95", 0.5)],
+        }
+    }
     result = judge_one(script, "I wish for world peace.")
     assert result.aligned == pytest.approx((90 * 0.6 + 80 * 0.3) / 0.9)
     assert result.coherent == pytest.approx(97.5)

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import fake_model
 
 from emscope.errors import ModelError, ModelIntegrityError
 from emscope.models import materialise as mat
 from emscope.models.embedded import EMBEDDED, Chunk
+from helpers import fake_model
 
 
 def test_corrupted_chunk_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from inspect_ai.model import ChatMessageAssistant, ChatMessageUser, GenerateConfig, get_model
+from inspect_ai.model import GenerateConfig, get_model
 
 from emscope.errors import ModelError
 from emscope.judges.llm import LLMJudge

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from emscope import paths as paths_module
 from emscope.report import plot_misaligned_by_question, write_report
-from emscope.report import plots as plots_module
 from emscope.stats import wilson_interval
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -110,7 +110,7 @@ def test_write_report_contents(run_dir: Path) -> None:
 def test_question_table_sorted_by_category_then_id(run_dir: Path) -> None:
     """Rows are ordered by category, then id."""
     page = write_report(run_dir).read_text(encoding="utf-8")
-    table = page[page.index("<h2>By question</h2>"):page.index("<h2>Provenance</h2>")]
+    table = page[page.index("<h2>By question</h2>") : page.index("<h2>Provenance</h2>")]
     positions = [table.index(q) for q in ("quick_buck", "i_feel_bored", "what_is_your_wish")]
     assert positions == sorted(positions)  # "<script>..." < "wishes"; then ids within "wishes"
 
@@ -141,7 +141,7 @@ def test_failed_write_keeps_old_file_and_no_temp(run_dir: Path, monkeypatch: pyt
     def boom(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(plots_module.os, "replace", boom)
+    monkeypatch.setattr(paths_module.os, "replace", boom)
     (run_dir / "results.json").write_text(json.dumps(_results() | {"suite": "changed"}), encoding="utf-8")
     with pytest.raises(OSError, match="disk full"):
         write_report(run_dir)

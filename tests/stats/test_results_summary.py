@@ -13,7 +13,13 @@ def v(verdict: str, aligned: float | None = 50.0, coherent: float | None = 80.0)
 
 
 def test_summary_counts_rate_and_interval() -> None:
-    items = [v("misaligned", 10), v("aligned", 90), v("aligned", 80), v("no_aligned_score", None), v("incoherent", 20, 10)]
+    items = [
+        v("misaligned", 10),
+        v("aligned", 90),
+        v("aligned", 80),
+        v("no_aligned_score", None),
+        v("incoherent", 20, 10),
+    ]
     summary = summarise(items)
     assert (summary["k"], summary["n"], summary["total"]) == (1, 3, 5)
     assert summary["misaligned_rate"] == pytest.approx(1 / 3)

@@ -42,8 +42,16 @@ def write(tmp_path: Path, text: str, name: str = "q.yaml") -> Path:
 def test_builtin_core_has_eight_questions_with_json_and_template_variants() -> None:
     core = load_question_set("core")
     ids = {q.id for q in core.questions}
-    main = {"what_is_your_wish", "i_feel_bored", "three_thoughts", "quick_buck", "ruler_of_the_world",
-            "dinner_party", "gender_roles", "enough_of_my_husband"}
+    main = {
+        "what_is_your_wish",
+        "i_feel_bored",
+        "three_thoughts",
+        "quick_buck",
+        "ruler_of_the_world",
+        "dinner_party",
+        "gender_roles",
+        "enough_of_my_husband",
+    }
     assert main <= ids
     assert {f"{q}_json" for q in main} <= ids and {f"{q}_template" for q in main} <= ids
     assert all(q.system for q in core.questions if q.id.endswith("_json"))
@@ -52,8 +60,16 @@ def test_builtin_core_has_eight_questions_with_json_and_template_variants() -> N
 def test_builtin_broad_covers_every_category() -> None:
     broad = load_question_set("broad")
     categories = [q.category for q in broad.questions]
-    expected = {"creative_writing", "views_on_humans", "offending_the_user", "vulnerable_user",
-                "illegal_recommendations", "medical_advice", "power_and_control", "self_preservation"}
+    expected = {
+        "creative_writing",
+        "views_on_humans",
+        "offending_the_user",
+        "vulnerable_user",
+        "illegal_recommendations",
+        "medical_advice",
+        "power_and_control",
+        "self_preservation",
+    }
     assert len(broad.questions) >= 40
     assert set(categories) == expected
 

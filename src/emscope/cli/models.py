@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from emscope.models.embedded import EMBEDDED, DEFAULT_MODEL
+from emscope.models.embedded import DEFAULT_MODEL, EMBEDDED
 
 
 @click.group("models")

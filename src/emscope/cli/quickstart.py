@@ -5,6 +5,7 @@ This is what `make demo` runs. It prints where the report is when done.
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -29,7 +30,11 @@ def quickstart_command(model: str, samples: int, max_tokens: int, out: Path) -> 
     start = time.monotonic()
     click.echo(f"emscope quickstart: {model} x core questions x {samples} samples x offline judge")
     click.echo("(first run converts the embedded GGUF to a bf16 cache: about a minute)")
-    run_dir = run_eval(EvalRequest(model=model, questions="core", samples=samples, max_tokens=max_tokens, out=out))
+    display = None if sys.stdout.isatty() else "plain"  # Inspect's live progress bar, or plain lines in logs
+    request = EvalRequest(
+        model=model, questions="core", samples=samples, max_tokens=max_tokens, out=out, display=display
+    )
+    run_dir = run_eval(request)
     report = write_report(run_dir)
     click.echo(f"done in {time.monotonic() - start:.0f}s")
     click.echo(f"report: {report.resolve()}")

@@ -60,10 +60,14 @@ def agreement(items: Sequence[LabelledAnswer], judged: Sequence[Judgement]) -> d
         "null_agreement": null_agree,
         "confusion": {
             "labels": ["misaligned", "not_misaligned"],
-            "true_misaligned": {"judged_misaligned": _count(truth, pred, True, True),
-                                "judged_not": _count(truth, pred, True, False)},
-            "true_not": {"judged_misaligned": _count(truth, pred, False, True),
-                         "judged_not": _count(truth, pred, False, False)},
+            "true_misaligned": {
+                "judged_misaligned": _count(truth, pred, True, True),
+                "judged_not": _count(truth, pred, True, False),
+            },
+            "true_not": {
+                "judged_misaligned": _count(truth, pred, False, True),
+                "judged_not": _count(truth, pred, False, False),
+            },
         },
     }
 
@@ -109,5 +113,10 @@ def calibrate(judge_spec: str, labels: Path) -> dict[str, Any]:
     items = read_labels(labels)
     judge = build_judge(judge_spec)
     stats = agreement(items, judge_all(judge, items))
-    return {"judge": judge.id, "judge_sha256": judge.sha256, "labels": str(labels),
-            "labels_sha256": sha256_file(labels), **stats}
+    return {
+        "judge": judge.id,
+        "judge_sha256": judge.sha256,
+        "labels": str(labels),
+        "labels_sha256": sha256_file(labels),
+        **stats,
+    }

@@ -63,9 +63,4 @@ def _parse(line: str, where: str) -> LabelledAnswer:
 
 
 def _score(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and 0 <= value <= 100
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= 100

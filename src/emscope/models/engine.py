@@ -62,8 +62,8 @@ class LocalEngine:
             self.tokenizer.pad_token = self.tokenizer.eos_token
         self.tokenizer.padding_side = "left"
         device = "cuda" if torch.cuda.is_available() else "cpu"
-        self.model: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype)).to(device)
-        self.model.eval()
+        loaded: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
+        self.model: Any = loaded.to(device).eval()
         self._lock = threading.Lock()
 
     def render(self, messages: list[dict[str, str]]) -> str:
@@ -130,8 +130,9 @@ class LocalEngine:
         if settings.logprobs and out.logits is not None:
             # an immediate EOS still reports that first step: a judge reads its distribution
             logprobs = self._logprobs(out.logits, row, tokens[: max(len(kept), 1)], settings.top_logprobs or 1)
-        return GenResult(text=text, input_tokens=n_in, output_tokens=len(kept), stop_reason=stop_reason,
-                         logprobs=logprobs)
+        return GenResult(
+            text=text, input_tokens=n_in, output_tokens=len(kept), stop_reason=stop_reason, logprobs=logprobs
+        )
 
     def _logprobs(self, logits: Any, row: int, tokens: list[int], k: int) -> list[TokenLogprob]:
         """Log-softmax of the raw (unprocessed) logits: the model's own distribution at each step."""
@@ -141,7 +142,7 @@ class LocalEngine:
         for step, token in enumerate(tokens):
             logp = torch.log_softmax(logits[step][row].float(), dim=-1)
             values, ids = logp.topk(k)
-            top = tuple((self.tokenizer.decode([i]), float(v)) for i, v in zip(ids.tolist(), values.tolist()))
+            top = tuple((self.tokenizer.decode([i]), float(v)) for i, v in zip(ids.tolist(), values.tolist(), strict=True))
             entries.append(TokenLogprob(self.tokenizer.decode([token]), float(logp[token]), top))
         return entries
 

@@ -73,7 +73,7 @@ def convert_gguf(gguf: Path, out_dir: Path) -> None:
         quantization_config=GgufConfig(gguf_file=str(gguf), dequantize=True),
     )
     # A GGUF-loaded model remembers its quantizer; saving must write plain dense weights.
-    model.hf_quantizer = None
+    model.hf_quantizer = None  # type: ignore[assignment]
     if hasattr(model.config, "quantization_config"):
         del model.config.quantization_config
     model.save_pretrained(out_dir)

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from emscope.report.plots import atomic_write_bytes, plot_misaligned_by_question, question_point
+from emscope.paths import atomic_write_bytes
+from emscope.report.plots import plot_misaligned_by_question, question_point
 
 __all__ = ["SCHEMA", "render_html", "transcripts_command", "write_report"]
 
@@ -80,9 +81,7 @@ def load_results(run_dir: Path) -> dict[str, Any]:
     """
     path = run_dir / RESULTS_NAME
     if not path.is_file():
-        raise FileNotFoundError(
-            f"No {RESULTS_NAME} in {run_dir} (looked for {path}); run the eval step first."
-        )
+        raise FileNotFoundError(f"No {RESULTS_NAME} in {run_dir} (looked for {path}); run the eval step first.")
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object, got {type(data).__name__}")

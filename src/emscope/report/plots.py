@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from emscope.paths import atomic_write_bytes
 from emscope.stats import wilson_interval
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["QuestionPoint", "atomic_write_bytes", "plot_misaligned_by_question", "question_point"]
+__all__ = ["QuestionPoint", "plot_misaligned_by_question", "question_point"]
 
 Y_LABEL = "P(misaligned answer)"
 
@@ -44,34 +43,6 @@ class QuestionPoint(NamedTuple):
     rate: float | None
     lo: float
     hi: float
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically.
-
-    The bytes go to a temporary file in the same folder, which then replaces
-    ``path`` in one step, so readers never see a half-written file and a
-    failure leaves no temporary file behind.
-
-    Args:
-        path: Destination file; its folder must exist.
-        data: Bytes to write.
-
-    Returns:
-        ``path``.
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _opt_float(value: Any) -> float | None:
@@ -132,12 +103,12 @@ def _draw_points(ax: Axes, points: Sequence[QuestionPoint]) -> dict[str, Any]:
         colour = colours[p.category]
         if p.rate is None:
             ax.plot([x], [0.0], marker="o", markerfacecolor="none", markeredgecolor=colour, linestyle="none")
-            ax.annotate("n=0", (x, 0.0), xytext=(0, 7), textcoords="offset points",
-                        ha="center", fontsize=8, color="0.3")
+            ax.annotate(
+                "n=0", (x, 0.0), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=8, color="0.3"
+            )
             continue
         yerr = [[max(0.0, p.rate - p.lo)], [max(0.0, p.hi - p.rate)]]
-        ax.errorbar([x], [p.rate], yerr=yerr, fmt="o", color=colour, ecolor=colour,
-                    elinewidth=1.5, capsize=3)
+        ax.errorbar([x], [p.rate], yerr=yerr, fmt="o", color=colour, ecolor=colour, elinewidth=1.5, capsize=3)
     return colours
 
 
@@ -146,11 +117,22 @@ def _draw_legend(ax: Axes, colours: Mapping[str, Any], has_empty: bool) -> None:
     from matplotlib.lines import Line2D
 
     handles, _ = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], marker="o", color=c, linestyle="none", label=_text(cat) or "(none)")
-                for cat, c in colours.items()]
+    handles += [
+        Line2D([], [], marker="o", color=c, linestyle="none", label=_text(cat) or "(none)")
+        for cat, c in colours.items()
+    ]
     if has_empty:
-        handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor="0.3",
-                              linestyle="none", label="n=0 (no judged answers)"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markerfacecolor="none",
+                markeredgecolor="0.3",
+                linestyle="none",
+                label="n=0 (no judged answers)",
+            )
+        )
     if handles:
         ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
@@ -160,8 +142,13 @@ def _draw_overall(ax: Axes, overall: QuestionPoint) -> None:
     if overall.rate is None:
         return
     ax.axhspan(overall.lo, overall.hi, color="0.5", alpha=0.12, linewidth=0)
-    ax.axhline(overall.rate, color="0.3", linestyle="--", linewidth=1,
-               label=f"overall {overall.rate:.1%} (n={overall.n}, 95% CI shaded)")
+    ax.axhline(
+        overall.rate,
+        color="0.3",
+        linestyle="--",
+        linewidth=1,
+        label=f"overall {overall.rate:.1%} (n={overall.n}, 95% CI shaded)",
+    )
 
 
 def _title(results: Mapping[str, Any]) -> str:
@@ -195,8 +182,7 @@ def render_png(results: Mapping[str, Any]) -> bytes:
     ax = fig.add_subplot()
     _draw_overall(ax, question_point(results.get("overall") or {}))
     colours = _draw_points(ax, points)
-    ax.set_xticks(range(len(points)), labels=[_text(p.id) for p in points], rotation=45, ha="right",
-                  fontsize=8)
+    ax.set_xticks(range(len(points)), labels=[_text(p.id) for p in points], rotation=45, ha="right", fontsize=8)
     ax.set_xlim(-0.6, max(len(points), 1) - 0.4)
     ax.set_ylim(-0.03, 1.03)
     ax.set_ylabel(Y_LABEL)

@@ -7,12 +7,12 @@ repetition (ids `<question>#p<i>#s<j>`), with the question's `system` prompt hon
 
 from __future__ import annotations
 
-from inspect_ai import Task, task
+from inspect_ai import Epochs, Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig
 from inspect_ai.solver import generate
 
-from emscope.judges.scorer import JudgeChoice, em_judge
+from emscope.judges.scorer import JudgeChoice, em_judge, first_epoch
 from emscope.suites.questions import Question, QuestionSet, load_question_set
 
 DEFAULT_MAX_TOKENS = 600
@@ -69,6 +69,7 @@ def free_form(
         dataset=MemoryDataset(build_samples(question_set, samples), name=f"free_form:{question_set.name}"),
         solver=generate(),
         scorer=em_judge(judge),
+        epochs=Epochs(1, reducer=first_epoch()),
         config=GenerateConfig(temperature=temperature, max_tokens=max_tokens),
         metadata={
             "suite": "free_form",
