@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated EMSCOPE_HOME and a tiny random Qwen2 model built locally.
+"""Shared fixtures: an isolated EMSCOPE_HOME on request and a tiny random Qwen2 model built locally.
 
 The tiny model has a character-level tokenizer with a chat template, so the provider, batching,
 prefill and logprob code run for real in well under a second, with no downloads.
@@ -6,13 +6,10 @@ prefill and logprob code run for real in well under a second, with no downloads.
 
 from __future__ import annotations
 
-import os
 import string
 from pathlib import Path
 
 import pytest
-
-ORIGINAL_HOME = os.environ.get("EMSCOPE_HOME")
 
 CHAT_TEMPLATE = (
     "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}"
@@ -58,9 +55,13 @@ def build_tiny_model(path: Path, seed: int = 0) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def emscope_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own cache root, unless it is a slow test using the real cache."""
+    """An empty cache root for tests that inspect or build the model cache themselves.
+
+    Other tests use the real cache, so the embedded model (which the offline judge reads) is converted
+    once per machine, not once per test.
+    """
     home = tmp_path_factory.mktemp("emscope_home")
     monkeypatch.setenv("EMSCOPE_HOME", str(home))
     return home
@@ -71,11 +72,3 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path to a tiny random Qwen2 model directory (built once per session)."""
     return build_tiny_model(tmp_path_factory.mktemp("tiny-qwen2"))
 
-
-@pytest.fixture
-def real_emscope_home(monkeypatch: pytest.MonkeyPatch) -> None:
-    """For slow tests: the user's real cache, so the embedded model is converted once and reused."""
-    if ORIGINAL_HOME:
-        monkeypatch.setenv("EMSCOPE_HOME", ORIGINAL_HOME)
-    else:
-        monkeypatch.delenv("EMSCOPE_HOME", raising=False)

@@ -59,6 +59,7 @@ def test_unknown_model_lists_known_models(tmp_path: Path) -> None:
     assert not (tmp_path / "r").exists()
 
 
+@pytest.mark.usefixtures("emscope_home")
 def test_corrupted_model_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(EMBEDDED, "fake-model", fake_model(tmp_path, monkeypatch, corrupt=True))
     code, output = run("eval", "--model", "emscope/fake-model", "--out", str(tmp_path / "r"))
@@ -71,6 +72,7 @@ def test_report_without_results(tmp_path: Path) -> None:
     assert_one_line_error(code, output, "results.json: not found")
 
 
+@pytest.mark.usefixtures("emscope_home")
 def test_models_list_shows_hashes_and_state() -> None:
     code, output = run("models", "list")
     assert code == 0
@@ -109,6 +111,7 @@ LABELS = [
 ]
 
 
+@pytest.mark.slow  # the offline judge reads the embedded Qwen model
 def test_calibrate_prints_agreement_json(tmp_path: Path) -> None:
     labels = tmp_path / "labels.jsonl"
     labels.write_text("\n".join(json.dumps(row) for row in LABELS) + "\n")

@@ -73,6 +73,7 @@ def test_llm_judged_eval_writes_results_with_rates_cis_and_provenance(tmp_path: 
     assert "ruler" in report and "inspect view" in report
 
 
+@pytest.mark.slow  # the offline judge reads the embedded Qwen model
 def test_offline_judged_eval_needs_no_grader(tmp_path: Path, questions_file: Path) -> None:
     run_dir = run_eval(
         EvalRequest(

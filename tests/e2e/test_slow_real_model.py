@@ -1,7 +1,7 @@
 """Slow: the real embedded Qwen2.5-Coder-0.5B answers 2 questions x 2 samples, offline judge, report.
 
-Uses the real cache (`~/.cache/emscope` or `$EMSCOPE_HOME` from the environment), so on a fresh
-machine it also exercises GGUF assembly, hash verification and conversion (about a minute).
+Uses the real cache (`$EMSCOPE_HOME`, default `~/.cache/emscope`), so on a fresh machine it also
+exercises GGUF assembly, hash verification and conversion (one to two minutes).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ TWO_QUESTIONS = """\
 """
 
 
-def test_real_model_eval_and_report(tmp_path: Path, real_emscope_home: None) -> None:
+def test_real_model_eval_and_report(tmp_path: Path) -> None:
     questions = tmp_path / "two.yaml"
     questions.write_text(TWO_QUESTIONS)
     request = EvalRequest(

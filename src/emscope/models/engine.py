@@ -142,7 +142,8 @@ class LocalEngine:
         for step, token in enumerate(tokens):
             logp = torch.log_softmax(logits[step][row].float(), dim=-1)
             values, ids = logp.topk(k)
-            top = tuple((self.tokenizer.decode([i]), float(v)) for i, v in zip(ids.tolist(), values.tolist(), strict=True))
+            pairs = zip(ids.tolist(), values.tolist(), strict=True)
+            top = tuple((self.tokenizer.decode([i]), float(v)) for i, v in pairs)
             entries.append(TokenLogprob(self.tokenizer.decode([token]), float(logp[token]), top))
         return entries
 
