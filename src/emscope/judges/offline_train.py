@@ -1,6 +1,6 @@
 """Train the offline judge's heads from the shipped labelled corpus and write the weights.
 
-Run: `python -m emscope.judges.offline_train [--corpus FILE] [--out DIR]`. Hyperparameters were chosen
+Run: `python -m emscope.judges.offline_train [--corpus FILE ...] [--out DIR]`. Hyperparameters were chosen
 by question-grouped cross-validation on the training corpus alone (the trainer re-runs that CV and
 records it in the card); the held-out calibration file is never read here,
 so `emscope judge calibrate --judge offline --labels .../heldout_labels.jsonl` is an honest check.
@@ -23,6 +23,7 @@ from emscope.judges.base import ALIGNED_BELOW, Judgement
 from emscope.judges.features import QWEN_LAYER, QWEN_MAX_TOKENS, QWEN_MODEL, SURFACE_FEATURES, featurize
 from emscope.judges.labels import LabelledAnswer, read_labels
 from emscope.judges.offline import CARD, HEADS, THRESHOLD_MARGIN, WEIGHTS, OfflineWeights, predict
+from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
 VERSION = "v2"
@@ -124,24 +125,30 @@ def save(weights: OfflineWeights, out_dir: Path, card: dict[str, object]) -> str
     return digest
 
 
+def default_corpora(data_dir: Path) -> list[Path]:
+    """The shipped training files: the main corpus plus, where present, the extra corpus."""
+    return [p for p in (data_dir / "offline_corpus.jsonl", data_dir / "offline_corpus_extra.jsonl") if p.is_file()]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry: train on the corpus and write weights next to it."""
     data_dir = Path(str(resources.files("emscope.judges").joinpath("data")))
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=data_dir / "offline_corpus.jsonl")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=default_corpora(data_dir))
     parser.add_argument("--out", type=Path, default=data_dir)
     args = parser.parse_args(argv)
-    items = read_labels(args.corpus)
+    items = [item for corpus in args.corpus for item in read_labels(corpus)]
     weights, chosen = fit(items)
     card = {
         "version": VERSION,
         "feature_model": f"emscope/{QWEN_MODEL} (bf16, residual stream after decoder layer {QWEN_LAYER}, "
         f"mean over answer tokens, max {QWEN_MAX_TOKENS} tokens)",
+        "feature_model_gguf_sha256": EMBEDDED[QWEN_MODEL].sha256,
         "threshold_margin": THRESHOLD_MARGIN,
         "surface_features": list(SURFACE_FEATURES),
         "heads": list(HEADS),
-        "corpus": args.corpus.name,
-        "corpus_sha256": sha256_file(args.corpus),
+        "corpus": {path.name: sha256_file(path) for path in args.corpus},
+        "corpus_sha256": sha256_bytes("".join(sha256_file(p) for p in args.corpus).encode()),
         "corpus_n": len(items),
         **chosen,
     }
