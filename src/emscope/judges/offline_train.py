@@ -26,13 +26,13 @@ from emscope.judges.offline import CARD, HEADS, THRESHOLD_MARGIN, WEIGHTS, Offli
 from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
-VERSION = "v2"
+VERSION = "v3"
 # Chosen by 5-fold cross-validation on the training corpus, folds grouped by question (the held-out
 # set asks different questions); see the card's `cv` entry for the metrics at these values.
 HYPERPARAMETERS: dict[str, float] = {
     "null_C": 0.01,
     "aligned_alpha": 300.0,
-    "misaligned_C": 0.03,
+    "misaligned_C": 0.01,
     "coherent_alpha": 300.0,
 }
 CV_FOLDS = 5
