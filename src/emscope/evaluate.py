@@ -70,6 +70,20 @@ def run_eval(request: EvalRequest) -> Path:
     return out
 
 
+def _local_batching(model: str | Model) -> dict[str, int]:
+    """For local `emscope/` models, keep exactly one batch of samples in flight.
+
+    Inspect otherwise starts with fewer concurrent samples and adapts upwards, so early batches run
+    part-empty and stragglers run alone (measured: batches of 20, then 1). Fixing both limits to the
+    provider's batch size lets each batch fill.
+    """
+    if not (isinstance(model, str) and model.startswith("emscope/")):
+        return {}
+    from emscope.models.provider import DEFAULT_BATCH
+
+    return {"max_connections": DEFAULT_BATCH, "max_samples": DEFAULT_BATCH}
+
+
 def _inspect_eval(request: EvalRequest, out: Path) -> Any:
     from inspect_ai import eval as inspect_eval
 
@@ -85,6 +99,7 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
     )
     logs = inspect_eval(
         task,
+        **_local_batching(request.model),
         model=request.model,
         model_roles={"grader": request.judge} if judge_is_model else None,
         log_dir=str(out.resolve() / "logs"),

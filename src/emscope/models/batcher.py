@@ -29,7 +29,7 @@ class _Item(Generic[Req, Res]):
 class Batcher(Generic[Req, Res]):
     """Runs `run(requests, key)` on a daemon thread for groups of requests that share `key`."""
 
-    def __init__(self, run: Callable[[list[Req], Hashable], list[Res]], max_batch: int, wait_s: float = 0.25):
+    def __init__(self, run: Callable[[list[Req], Hashable], list[Res]], max_batch: int, wait_s: float = 1.0):
         self._run = run
         self._max_batch = max_batch
         self._wait_s = wait_s
