@@ -70,7 +70,7 @@ def run_eval(request: EvalRequest) -> Path:
     return out
 
 
-def _local_batching(model: str | Model) -> dict[str, int]:
+def _local_batch_size(model: str | Model) -> int | None:
     """For local `emscope/` models, keep exactly one batch of samples in flight.
 
     Inspect otherwise starts with fewer concurrent samples and adapts upwards, so early batches run
@@ -78,10 +78,10 @@ def _local_batching(model: str | Model) -> dict[str, int]:
     provider's batch size lets each batch fill.
     """
     if not (isinstance(model, str) and model.startswith("emscope/")):
-        return {}
+        return None  # Inspect's own defaults
     from emscope.models.provider import DEFAULT_BATCH
 
-    return {"max_connections": DEFAULT_BATCH, "max_samples": DEFAULT_BATCH}
+    return DEFAULT_BATCH
 
 
 def _inspect_eval(request: EvalRequest, out: Path) -> Any:
@@ -99,7 +99,8 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
     )
     logs = inspect_eval(
         task,
-        **_local_batching(request.model),
+        max_connections=_local_batch_size(request.model),
+        max_samples=_local_batch_size(request.model),
         model=request.model,
         model_roles={"grader": request.judge} if judge_is_model else None,
         log_dir=str(out.resolve() / "logs"),
