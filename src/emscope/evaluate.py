@@ -97,10 +97,11 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
         max_tokens=request.max_tokens,
         temperature=request.temperature,
     )
+    batch = _local_batch_size(request.model)
     logs = inspect_eval(
         task,
-        max_connections=_local_batch_size(request.model),
-        max_samples=_local_batch_size(request.model),
+        max_connections=batch,
+        max_samples=batch,
         model=request.model,
         model_roles={"grader": request.judge} if judge_is_model else None,
         log_dir=str(out.resolve() / "logs"),

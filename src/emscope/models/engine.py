@@ -64,6 +64,7 @@ class LocalEngine:
         device = "cuda" if torch.cuda.is_available() else "cpu"
         loaded: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
         self.model: Any = loaded.to(device).eval()
+        self._stops = _stop_ids(self.tokenizer, self.model)  # fixed per model: not recomputed per row
         self._lock = threading.Lock()
 
     def render(self, messages: list[dict[str, str]]) -> str:
@@ -118,8 +119,7 @@ class LocalEngine:
 
     def _result(self, tokens: list[int], n_in: int, out: Any, row: int, settings: GenSettings) -> GenResult:
         """Trim padding/EOS from one row, decode it, and collect its logprobs."""
-        stops = _stop_ids(self.tokenizer, self.model)
-        length = next((i for i, t in enumerate(tokens) if t in stops), None)
+        length = next((i for i, t in enumerate(tokens) if t in self._stops), None)
         stop_reason = "stop" if length is not None else "max_tokens"
         kept = tokens if length is None else tokens[:length]
         text = self.tokenizer.decode(kept, skip_special_tokens=True)
