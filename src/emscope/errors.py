@@ -37,3 +37,15 @@ class ResultsError(EmscopeError):
 def at(path: object, line: int | None = None) -> str:
     """Format a `FILE:LINE` location prefix for error messages."""
     return f"{path}:{line}" if line is not None else f"{path}"
+
+
+class DatasetError(EmscopeError):
+    """A dataset family is unknown, cannot supply enough examples, or a data file is malformed."""
+
+
+class FinetuneError(EmscopeError):
+    """A finetuning config, checkpoint or backend is unusable."""
+
+
+class ExperimentError(EmscopeError):
+    """An experiment spec is malformed or refers to something that does not exist."""

@@ -32,14 +32,15 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from emscope.cli import data, judge, models, quickstart, report
     from emscope.cli import eval as eval_cmd
-    from emscope.cli import judge, models, quickstart, report
 
     cli.add_command(eval_cmd.eval_command)
     cli.add_command(report.report_command)
     cli.add_command(quickstart.quickstart_command)
     cli.add_command(models.models_group)
     cli.add_command(judge.judge_group)
+    cli.add_command(data.data_group)
 
 
 _register()

@@ -1,0 +1,1 @@
+"""Narrow finetuning datasets: generators (one module per family), validation, loading and cards."""
