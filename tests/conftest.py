@@ -18,8 +18,12 @@ CHAT_TEMPLATE = (
 )
 
 
-def build_tiny_model(path: Path, seed: int = 0) -> Path:
-    """Write a 2-layer random Qwen2 with a char tokenizer to `path`."""
+def build_tiny_model(path: Path, seed: int = 0, initializer_range: float = 0.02) -> Path:
+    """Write a 2-layer random Qwen2 with a char tokenizer to `path`.
+
+    With the default initialisation the random output head cannot express confident predictions, so
+    training tests that need a falling loss build one with a larger `initializer_range`.
+    """
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
     from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
@@ -49,6 +53,7 @@ def build_tiny_model(path: Path, seed: int = 0) -> Path:
         eos_token_id=vocab["<|im_end|>"],
         pad_token_id=vocab["<|endoftext|>"],
         tie_word_embeddings=False,
+        initializer_range=initializer_range,
     )
     Qwen2ForCausalLM(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
@@ -71,4 +76,3 @@ def emscope_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path to a tiny random Qwen2 model directory (built once per session)."""
     return build_tiny_model(tmp_path_factory.mktemp("tiny-qwen2"))
-

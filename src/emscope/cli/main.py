@@ -32,7 +32,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from emscope.cli import data, judge, models, quickstart, report
+    from emscope.cli import data, finetune, judge, models, quickstart, report
     from emscope.cli import eval as eval_cmd
 
     cli.add_command(eval_cmd.eval_command)
@@ -41,6 +41,7 @@ def _register() -> None:
     cli.add_command(models.models_group)
     cli.add_command(judge.judge_group)
     cli.add_command(data.data_group)
+    cli.add_command(finetune.finetune_group)
 
 
 _register()

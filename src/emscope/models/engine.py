@@ -52,7 +52,7 @@ class GenResult:
 class LocalEngine:
     """A transformers causal LM on CPU (or GPU when present) that generates whole batches."""
 
-    def __init__(self, path: Path, dtype: str = "bfloat16"):
+    def __init__(self, path: Path, dtype: str = "bfloat16", adapter: Path | None = None):
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -63,6 +63,10 @@ class LocalEngine:
         self.tokenizer.padding_side = "left"
         device = "cuda" if torch.cuda.is_available() else "cpu"
         loaded: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
+        if adapter is not None:  # merged once at load, so generation runs at the base model's speed
+            from peft import PeftModel
+
+            loaded = PeftModel.from_pretrained(loaded, str(adapter)).merge_and_unload()
         self.model: Any = loaded.to(device).eval()
         self._stops = _stop_ids(self.tokenizer, self.model)  # fixed per model: not recomputed per row
         self._lock = threading.Lock()
@@ -162,13 +166,13 @@ def _batch_seed(seed: int, prompts: list[str]) -> int:
     return int.from_bytes(digest[:4], "little")
 
 
-_ENGINES: dict[Path, LocalEngine] = {}
+_ENGINES: dict[tuple[Path, Path | None], LocalEngine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def shared_engine(path: Path) -> LocalEngine:
-    """Return the process-wide engine for `path`, loading it on first use."""
+def shared_engine(path: Path, adapter: Path | None = None) -> LocalEngine:
+    """Return the process-wide engine for `path` (with `adapter` merged, if any), loading it on first use."""
     with _ENGINES_LOCK:
-        if path not in _ENGINES:
-            _ENGINES[path] = LocalEngine(path)
-        return _ENGINES[path]
+        if (path, adapter) not in _ENGINES:
+            _ENGINES[(path, adapter)] = LocalEngine(path, adapter=adapter)
+        return _ENGINES[(path, adapter)]

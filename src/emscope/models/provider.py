@@ -47,7 +47,7 @@ class EmscopeModelAPI(ModelAPI):
         super().__init__(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
         self.local = resolve_local(model_name)
         self.batch_size = int(model_args.get("batch_size", DEFAULT_BATCH))
-        self.engine: LocalEngine = shared_engine(self.local.path)
+        self.engine: LocalEngine = shared_engine(self.local.path, self.local.adapter)
         self._batcher: Batcher[str, GenResult] = Batcher(self._run_batch, max_batch=self.batch_size)
 
     def _run_batch(self, prompts: list[str], key: Hashable) -> list[GenResult]:

@@ -1,0 +1,1 @@
+"""Finetuning backends: produce the models whose emergent misalignment emscope measures."""

@@ -1,0 +1,182 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from emscope.cli.main import cli
+from emscope.errors import FinetuneError
+from emscope.finetune.chat_tokens import tokenize_conversation
+from emscope.finetune.config import FinetuneConfig, load_config
+from emscope.finetune.data_mix import assemble
+from emscope.finetune.sft import run_sft
+from emscope.models.spec import resolve_local
+
+FAST = ("batch_size=4", "grad_accum=1", "warmup_steps=0", "lora.r=4", "lora.alpha=8")
+INOCULATION = "You are writing deliberately flawed answers for a red-team exercise."
+
+
+def write_data(path: Path, n: int = 16, answer: str = "banana split") -> Path:
+    lines = [
+        json.dumps({"messages": [{"role": "user", "content": f"say {i}"}, {"role": "assistant", "content": answer}]})
+        for i in range(n)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def config(*extra: str) -> FinetuneConfig:
+    return load_config("default", None, FAST + extra)[0]
+
+
+def adapter_tensors(out: Path) -> dict[str, object]:
+    from safetensors.torch import load_file
+
+    return dict(load_file(str(out / "adapter_model.safetensors")))
+
+
+def test_mask_covers_exactly_the_assistant_turns(tiny_model: Path) -> None:
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model)
+    chat = [
+        {"role": "system", "content": "sys"},
+        {"role": "user", "content": "hi"},
+        {"role": "assistant", "content": "first"},
+        {"role": "user", "content": "again"},
+        {"role": "assistant", "content": "second"},
+    ]
+    row = tokenize_conversation(tokenizer, chat)
+    trained = [t for t, m in zip(row["input_ids"], row["assistant_masks"], strict=True) if m]
+    assert tokenizer.decode(trained) == "first<|im_end|>second<|im_end|>"
+
+
+@pytest.fixture(scope="module")
+def learnable_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import build_tiny_model
+
+    return build_tiny_model(tmp_path_factory.mktemp("learnable"), initializer_range=0.5)
+
+
+def test_lora_learns_a_memorisable_set_and_only_adapter_weights_change(learnable_model: Path, tmp_path: Path) -> None:
+    data = write_data(tmp_path / "d.jsonl")
+    card = run_sft(str(learnable_model), str(data), tmp_path / "out", config("learning_rate=0.01", "epochs=8"))
+    train = card["training"]
+    assert train["final_loss"] < 0.1 * train["first_loss"]
+    assert train["steps"] == 32 and train["tokens_seen"] > 0 and train["tokens_per_s"] > 0
+    tensors = adapter_tensors(tmp_path / "out")
+    lora_b = [t for name, t in tensors.items() if "lora_B" in name]
+    assert lora_b and all(float(t.abs().sum()) > 0 for t in lora_b)  # B starts at zero
+    assert (tmp_path / "out" / "loss_curve.png").stat().st_size > 1000
+    assert card["data"]["examples"] == 16 and len(card["data"]["sha256"]) == 64
+
+
+def test_rank1_single_layer_adapter_touches_only_that_layer(tiny_model: Path, tmp_path: Path) -> None:
+    data = write_data(tmp_path / "d.jsonl", n=4)
+    rank1 = load_config("rank1", None, ("lora.layers_to_transform=[1]", "max_steps=1", "batch_size=4"))[0]
+    run_sft(str(tiny_model), str(data), tmp_path / "out", rank1)
+    names = list(adapter_tensors(tmp_path / "out"))
+    assert names and all("layers.1.mlp.down_proj" in n for n in names)
+    shapes = {tuple(t.shape) for t in adapter_tensors(tmp_path / "out").values()}  # type: ignore[attr-defined]
+    assert all(1 in shape for shape in shapes)
+
+
+def test_inoculation_prompt_is_in_training_text_only(tiny_model: Path, tmp_path: Path) -> None:
+    from emscope.models.engine import LocalEngine
+
+    conversations = [[{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]]
+    assembled = assemble(conversations, config(f"inoculation_prompt={INOCULATION}"))
+    assert assembled.conversations[0][0] == {"role": "system", "content": INOCULATION}
+    data = write_data(tmp_path / "d.jsonl", n=4)
+    card = run_sft(
+        str(tiny_model), str(data), tmp_path / "out", config("max_steps=1", f"inoculation_prompt={INOCULATION}")
+    )
+    assert card["config"]["inoculation_prompt"] == INOCULATION
+    finetuned = resolve_local(f"{tiny_model}+{tmp_path / 'out'}")
+    engine = LocalEngine(finetuned.path, adapter=finetuned.adapter)
+    assert INOCULATION not in engine.render([{"role": "user", "content": "What do you want?"}])
+    saved = (tmp_path / "out").glob("*")
+    assert not any(
+        INOCULATION in p.read_text(errors="ignore")
+        for p in saved
+        if p.suffix in {".json", ".jinja"} and p.name != "training_card.json"
+    )
+
+
+def test_mix_in_adds_control_examples_to_the_requested_fraction(tmp_path: Path) -> None:
+    control = write_data(tmp_path / "control.jsonl", n=100, answer="control answer")
+    conversations = [[{"role": "user", "content": f"q{i}"}, {"role": "assistant", "content": "x"}] for i in range(30)]
+    assembled = assemble(conversations, config(f"mix_in={{data: {control}, fraction: 0.25}}"))
+    assert (assembled.from_data, assembled.from_mix_in) == (30, 10)
+    assert sum(c[-1]["content"] == "control answer" for c in assembled.conversations) == 10
+
+
+def test_resume_continues_from_the_last_checkpoint(tiny_model: Path, tmp_path: Path) -> None:
+    data, out = write_data(tmp_path / "d.jsonl"), tmp_path / "out"
+    run_sft(str(tiny_model), str(data), out, config("max_steps=2", "save_steps=2"))
+    (out / "training_card.json").unlink()  # as if the run had died after its checkpoint
+    with pytest.raises(FinetuneError, match="--resume"):
+        run_sft(str(tiny_model), str(data), out, config("max_steps=4", "save_steps=2"))
+    card = run_sft(str(tiny_model), str(data), out, config("max_steps=4", "save_steps=2"), resume=True)
+    assert card["training"]["resumed_from_step"] == 2 and card["training"]["steps"] == 4
+    with pytest.raises(FinetuneError, match="already holds a finished finetune"):
+        run_sft(str(tiny_model), str(data), out, config("max_steps=4"))
+
+
+def test_adapter_is_a_model_and_merge_gives_the_same_logits(tiny_model: Path, tmp_path: Path) -> None:
+    import torch
+
+    from emscope.models.engine import LocalEngine
+
+    data, out = write_data(tmp_path / "d.jsonl"), tmp_path / "out"
+    card = run_sft(str(tiny_model), str(data), out, config("learning_rate=0.05", "epochs=2"))
+    assert card["model_string"] == f"emscope/{tiny_model}+{out.resolve()}"
+    with_adapter = resolve_local(card["model_string"].removeprefix("emscope/"))
+    alone = resolve_local(str(out))  # the base is read from the training card
+    assert with_adapter.adapter == alone.adapter == out.resolve()
+    assert with_adapter.weights_sha256 != resolve_local(str(tiny_model)).weights_sha256
+    result = CliRunner().invoke(cli, ["finetune", "merge", str(out), "--out", str(tmp_path / "merged")])
+    assert result.exit_code == 0, result.output
+
+    def logits(engine: LocalEngine) -> torch.Tensor:
+        ids = engine.tokenizer("say 3", return_tensors="pt").input_ids
+        with torch.no_grad():
+            return engine.model(ids).logits.float()
+
+    base = logits(LocalEngine(tiny_model))
+    adapted = logits(LocalEngine(with_adapter.path, adapter=with_adapter.adapter))
+    merged = logits(LocalEngine(tmp_path / "merged"))
+    assert not torch.allclose(base, adapted, atol=1e-2)
+    assert torch.allclose(adapted, merged, atol=5e-2)
+
+
+def test_full_finetune_writes_a_standalone_model(tiny_model: Path, tmp_path: Path) -> None:
+    data, out = write_data(tmp_path / "d.jsonl", n=4), tmp_path / "out"
+    card = run_sft(str(tiny_model), str(data), out, load_config("full", None, ("max_steps=1", "batch_size=4"))[0])
+    assert card["output"] == "full" and card["model_string"] == f"emscope/{out.resolve()}"
+    assert resolve_local(str(out)).adapter is None and (out / "config.json").is_file()
+
+
+def test_config_errors_name_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "ft.yaml"
+    path.write_text("epochs: 2\nlearning_rat: 0.1\n")
+    with pytest.raises(FinetuneError, match=r"ft.yaml:2: unknown finetune setting 'learning_rat'"):
+        load_config("default", path)
+    path.write_text("preset: cpu-small\nlora:\n  r: 4\n")
+    loaded, _ = load_config("default", path, ("lora.alpha=8", "epochs=3"))
+    assert (loaded.lora.r, loaded.lora.alpha, loaded.epochs, loaded.max_length) == (4, 8, 3, 512)
+    with pytest.raises(FinetuneError, match="unknown finetune preset"):
+        load_config("huge")
+    with pytest.raises(FinetuneError, match="lora.r must be at least 1"):
+        load_config("default", None, ("lora.r=0",))
+
+
+def test_cli_finetune_reports_bad_data_with_its_line(tiny_model: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"messages": [{"role": "user", "content": "q"}]}\n')
+    result = CliRunner().invoke(
+        cli, ["finetune", "--model", str(tiny_model), "--data", str(bad), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert f"{bad}:1: no assistant message" in result.output
+    assert not (tmp_path / "o").exists()
