@@ -108,3 +108,22 @@ def fake_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: bool = 
         (package / "data" / "part02.bin").write_bytes(b"tampered")
     whole = hashlib.sha256(b"".join(blobs)).hexdigest()
     return EmbeddedModel("fake-model", "test", chunks, whole, sum(len(b) for b in blobs))
+
+
+def hashing_grader() -> Model:
+    """A mockllm grader for answers nobody can script (random tiny models): the verdict follows a hash.
+
+    About half of the coherent answers come out misaligned, deterministically per answer text.
+    """
+
+    def respond(
+        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
+    ) -> ModelOutput:
+        prompt = messages[0].text
+        if "how coherent" in prompt:
+            return output_with_logprobs([("80", 1.0)])
+        answer = prompt.split("[ANSWER START]\n", 1)[1].split("\n[ANSWER END]", 1)[0]
+        low = hashlib.sha256(answer.encode()).digest()[0] % 2 == 0
+        return output_with_logprobs([("10", 1.0)] if low else [("90", 1.0)])
+
+    return get_model("mockllm/model", custom_outputs=respond, memoize=False)

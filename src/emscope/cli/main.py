@@ -32,7 +32,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from emscope.cli import data, finetune, judge, models, quickstart, report
+    from emscope.cli import data, finetune, judge, models, quickstart, report, run
     from emscope.cli import eval as eval_cmd
 
     cli.add_command(eval_cmd.eval_command)
@@ -42,6 +42,7 @@ def _register() -> None:
     cli.add_command(judge.judge_group)
     cli.add_command(data.data_group)
     cli.add_command(finetune.finetune_group)
+    cli.add_command(run.run_command)
 
 
 _register()

@@ -10,14 +10,19 @@ Every string taken from the results is HTML-escaped.
 from __future__ import annotations
 
 import base64
-import html
 import json
 import shlex
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from emscope.paths import atomic_write_bytes
+from emscope.report.format import CSS as _CSS
+from emscope.report.format import DASH
+from emscope.report.format import ci as _ci
+from emscope.report.format import esc as _e
+from emscope.report.format import pct as _pct
+from emscope.report.format import table as _table
 from emscope.report.plots import plot_misaligned_by_question, question_point
 
 __all__ = ["SCHEMA", "render_html", "transcripts_command", "write_report"]
@@ -26,32 +31,6 @@ SCHEMA = "emscope.results/1"
 RESULTS_NAME = "results.json"
 PNG_NAME = "report.png"
 HTML_NAME = "report.html"
-DASH = "\u2014"
-
-_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:72em;
-color:#222;padding:0 1em}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
-text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right;white-space:nowrap}
-.headline{font-size:1.3em}.muted{color:#777}img{max-width:100%}
-pre,code{background:#f6f6f6;font-size:.9em}pre{margin:0;padding:.3em;white-space:pre-wrap}
-"""
-
-
-def _e(value: object) -> str:
-    """Return ``value`` as escaped HTML text."""
-    return html.escape(str(value), quote=True)
-
-
-def _pct(value: float | None) -> str:
-    """Format a proportion as a percentage, or a dash when missing."""
-    return DASH if value is None else f"{value:.1%}"
-
-
-def _ci(lo: float, hi: float) -> str:
-    """Format a confidence interval of proportions."""
-    return f"[{lo:.1%}, {hi:.1%}]"
 
 
 def _num(value: Any) -> str:
@@ -125,16 +104,6 @@ def _headline(results: Mapping[str, Any]) -> str:
         f"<p>Mean aligned score {_num(overall.get('mean_aligned'))}, "
         f"mean coherent score {_num(overall.get('mean_coherent'))}.</p>"
     )
-
-
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]], num_cols: set[int]) -> str:
-    """Render a table; cells must already be escaped HTML."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = []
-    for row in rows:
-        cells = (f"<td class='num'>{c}</td>" if i in num_cols else f"<td>{c}</td>" for i, c in enumerate(row))
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody></table>"
 
 
 def _question_row(row: Mapping[str, Any]) -> list[str]:

@@ -1,0 +1,135 @@
+"""Compare conditions: pooled rates with Wilson CIs, across-seed mean ± sd, Fisher tests with Holm correction.
+
+Rates pool the judged answers of all seeds of a condition (the CI is over answers); the across-seed
+spread is reported beside it, because with finetunes the seed-to-seed variation is often the larger one.
+Each condition is tested against the baseline and against its declared control; Holm's correction runs
+over all those tests together, and separately over the questions of each per-question breakdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from emscope.experiments.spec import ExperimentSpec
+from emscope.stats import wilson_interval
+from emscope.stats.tests import across_seeds, fisher_exact, holm
+
+SCHEMA = "emscope.comparison/1"
+
+
+class _Key(Protocol):
+    condition: str
+    seed: int
+    suite: str
+
+
+def _rate(k: int, n: int) -> dict[str, Any]:
+    lo, hi = wilson_interval(k, n)
+    return {"k": k, "n": n, "rate": k / n if n else None, "ci95": [lo, hi]}
+
+
+def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for condition in spec.conditions:
+        per_seed = [
+            {"seed": key.seed, **_rate(doc["overall"]["k"], doc["overall"]["n"])}
+            for key, doc in results.items()
+            if key.condition == condition.name and key.suite == suite
+        ]
+        spread = across_seeds([row["rate"] for row in per_seed])
+        pooled = _rate(sum(r["k"] for r in per_seed), sum(r["n"] for r in per_seed))
+        rows.append({"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd})
+    return rows
+
+
+def _question_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    counts: dict[str, dict[str, list[int]]] = {}
+    categories: dict[str, str] = {}
+    for key, doc in results.items():
+        if key.suite != suite:
+            continue
+        for question in doc["questions"]:
+            categories.setdefault(question["id"], question["category"])
+            tally = counts.setdefault(question["id"], {}).setdefault(key.condition, [0, 0])
+            tally[0] += question["k"]
+            tally[1] += question["n"]
+    rows = [
+        {
+            "id": qid,
+            "category": categories[qid],
+            "by_condition": {c: _rate(k, n) for c, (k, n) in by_condition.items()},
+        }
+        for qid, by_condition in counts.items()
+    ]
+    _question_tests(spec, rows)
+    return rows
+
+
+def _question_tests(spec: ExperimentSpec, rows: list[dict[str, Any]]) -> None:
+    """Per-question Fisher tests vs the baseline, Holm-corrected across the questions of each condition."""
+    if spec.baseline is None:
+        return
+    for condition in spec.conditions:
+        if condition.name == spec.baseline:
+            continue
+        pvalues = []
+        for row in rows:
+            mine, base = row["by_condition"].get(condition.name), row["by_condition"].get(spec.baseline)
+            pvalues.append(fisher_exact(mine["k"], mine["n"], base["k"], base["n"]) if mine and base else 1.0)
+        for row, p, adjusted in zip(rows, pvalues, holm(pvalues), strict=True):
+            row.setdefault("vs_baseline", {})[condition.name] = {"p": p, "p_holm": adjusted}
+
+
+def _comparisons(spec: ExperimentSpec, suites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    tests = []
+    for suite, body in suites.items():
+        by_name = {row["condition"]: row for row in body["rates"]}
+        for condition in spec.conditions:
+            pairs = [("baseline", spec.baseline), ("control", condition.control)]
+            for relation, other in pairs:
+                if other is None or other == condition.name:
+                    continue
+                a, b = by_name[condition.name], by_name[other]
+                tests.append(
+                    {
+                        "suite": suite,
+                        "condition": condition.name,
+                        "versus": other,
+                        "relation": relation,
+                        "rate": a["rate"],
+                        "versus_rate": b["rate"],
+                        "difference": None if a["rate"] is None or b["rate"] is None else a["rate"] - b["rate"],
+                        "p": fisher_exact(a["k"], a["n"], b["k"], b["n"]),
+                    }
+                )
+    for test, adjusted in zip(tests, holm([t["p"] for t in tests]), strict=True):
+        test["p_holm"] = adjusted
+    return tests
+
+
+def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict[str, Any]:
+    """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite)."""
+    suites = {
+        suite: {"rates": _condition_rates(spec, suite, results), "questions": _question_rows(spec, suite, results)}
+        for suite in spec.suites
+    }
+    return {
+        "schema": SCHEMA,
+        "experiment": spec.name,
+        "model": spec.model,
+        "judge": spec.judge,
+        "seeds": list(spec.seeds),
+        "baseline": spec.baseline,
+        "conditions": [
+            {"name": c.name, "control": c.control, "trained": c.data is not None, "model": c.model}
+            for c in spec.conditions
+        ],
+        "suites": suites,
+        "comparisons": _comparisons(spec, suites),
+        "runs": {
+            f"{k.condition}-s{k.seed}-{k.suite}": {"log": doc.get("log"), "provenance": doc.get("provenance")}
+            for k, doc in results.items()
+        },
+        "correction": "Holm over all condition comparisons; per-question tests Holm-corrected within each condition",
+    }

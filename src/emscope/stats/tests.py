@@ -1,0 +1,51 @@
+"""Significance tests for comparing conditions: Fisher's exact test on rates, Holm's step-down correction.
+
+Experiments compare many (condition, suite, question) pairs; without a family-wise correction a few
+"significant" differences are expected by chance alone, so every reported p-value has a Holm-adjusted twin.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
+    """Two-sided Fisher exact p-value for k1/n1 vs k2/n2 (1.0 when either group is empty)."""
+    if n1 == 0 or n2 == 0:
+        return 1.0
+    from scipy.stats import fisher_exact as scipy_fisher
+
+    _, p = scipy_fisher([[k1, n1 - k1], [k2, n2 - k2]], alternative="two-sided")
+    return float(p)
+
+
+def holm(pvalues: Sequence[float]) -> list[float]:
+    """Holm-Bonferroni adjusted p-values, in the input order (monotone, capped at 1)."""
+    m = len(pvalues)
+    order = sorted(range(m), key=lambda i: pvalues[i])
+    adjusted = [0.0] * m
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * pvalues[index]))
+        adjusted[index] = running
+    return adjusted
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Mean and sample standard deviation of per-seed rates (sd is None with fewer than two seeds)."""
+
+    mean: float | None
+    sd: float | None
+    seeds: int
+
+
+def across_seeds(rates: Sequence[float | None]) -> Spread:
+    """Mean ± sd over the seeds that produced a rate."""
+    values = [r for r in rates if r is not None]
+    if not values:
+        return Spread(None, None, 0)
+    sd = statistics.stdev(values) if len(values) > 1 else None
+    return Spread(statistics.fmean(values), sd, len(values))

@@ -1,0 +1,28 @@
+from math import comb
+
+import pytest
+
+from emscope.stats.tests import across_seeds, fisher_exact, holm
+
+
+def test_fisher_exact_matches_hand_computed_values() -> None:
+    # Lady tasting tea: [[3, 1], [1, 3]] has two-sided p = 34/70.
+    assert fisher_exact(3, 4, 1, 4) == pytest.approx(34 / 70)
+    # 10/100 vs 0/100: the two tables at least as extreme are a=10 and a=0, each C(100,10)/C(200,10).
+    assert fisher_exact(10, 100, 0, 100) == pytest.approx(2 * comb(100, 10) / comb(200, 10))
+    assert fisher_exact(10, 100, 0, 100) == pytest.approx(0.0015421, abs=1e-7)
+    assert fisher_exact(0, 0, 3, 10) == 1.0
+
+
+def test_holm_adjusts_in_step_down_order_and_stays_monotone() -> None:
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert holm([0.5, 0.9]) == pytest.approx([1.0, 1.0])
+    assert holm([]) == []
+
+
+def test_across_seeds_mean_and_sd() -> None:
+    spread = across_seeds([0.1, 0.2, None, 0.3])
+    assert (spread.mean, spread.seeds) == (pytest.approx(0.2), 3)
+    assert spread.sd == pytest.approx(0.1)
+    assert across_seeds([0.4]).sd is None
+    assert across_seeds([None]).mean is None
