@@ -142,6 +142,11 @@ def _data(lines: _Lines, raw: Any, name: str) -> DataSpec | None:
         raise lines.error("data needs exactly one of 'family' or 'file'", *where)
     if data.get("family") and not isinstance(data.get("n"), int):
         raise lines.error("data with a 'family' needs an integer 'n'", *where)
+    if data.get("family"):
+        from emscope.datasets.registry import all_families
+
+        if data["family"] not in all_families():
+            raise lines.error(f"unknown dataset family {data['family']!r}", *where, "family")
     return DataSpec(**data)
 
 
