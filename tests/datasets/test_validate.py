@@ -94,3 +94,14 @@ def test_local_jsonl_directory_loads_through_datasets(tmp_path: Path) -> None:
 def test_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match="no such data file"):
         load_chat_data(str(tmp_path / "nope.jsonl"))
+
+
+def test_cli_stats_prints_size_and_diversity(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text(
+        "\n".join([json.dumps(GOOD), msgs(("system", "s"), ("user", "u"), ("assistant", "other words"))]) + "\n"
+    )
+    result = CliRunner().invoke(cli, ["data", "stats", str(path)])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.output)
+    assert stats["examples"] == 2 and stats["with_system_prompt"] == 1 and len(stats["sha256"]) == 64

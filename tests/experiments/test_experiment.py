@@ -147,3 +147,11 @@ def test_cli_run_reports_a_bad_spec_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "missing.yaml")])
     assert result.exit_code == 2
     assert "no such experiment file" in result.output
+
+
+@pytest.mark.parametrize("name", ["cpu-mini.yaml", "insecure-vs-secure.yaml"])
+def test_shipped_examples_load(name: str) -> None:
+    spec = load_spec(Path(__file__).parents[2] / "examples" / name)
+    assert spec.baseline == "base"
+    assert spec.condition("insecure").control == "secure"
+    assert all(c.data is None or c.data.family for c in spec.conditions)
