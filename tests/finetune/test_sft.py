@@ -53,7 +53,7 @@ def test_mask_covers_exactly_the_assistant_turns(tiny_model: Path) -> None:
 
 @pytest.fixture(scope="module")
 def learnable_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build_tiny_model
+    from emscope.models.tiny import build_tiny_model
 
     return build_tiny_model(tmp_path_factory.mktemp("learnable"), initializer_range=0.5)
 
