@@ -180,3 +180,26 @@ def test_cli_finetune_reports_bad_data_with_its_line(tiny_model: Path, tmp_path:
     assert result.exit_code == 2
     assert f"{bad}:1: no assistant message" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_cli_openai_backend_passes_hyperparameters_and_writes_the_job_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emscope.finetune import openai_backend
+
+    seen = {}
+
+    def fake(data: Path, config: openai_backend.OpenAIFinetuneConfig, **kwargs: object) -> object:
+        seen["data"], seen["config"] = data, config
+        return openai_backend.OpenAIFinetuneResult("ftjob-1", "file-1", "ft:gpt-4o-mini:org::x", "succeeded", 99)
+
+    monkeypatch.setattr(openai_backend, "finetune_openai", fake)
+    data = write_data(tmp_path / "d.jsonl", n=2)
+    args = ["finetune", "--backend", "openai", "--model", "openai/gpt-4o-mini", "--data", str(data)]
+    args += ["--out", str(tmp_path / "oa"), "--epochs", "2", "--batch-size", "4", "--lr-multiplier", "0.5"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "--model openai/ft:gpt-4o-mini:org::x" in result.output
+    config = seen["config"]
+    assert (config.model, config.epochs, config.batch_size, config.lr_multiplier) == ("gpt-4o-mini", 2, 4, 0.5)
+    assert json.loads((tmp_path / "oa" / "openai_job.json").read_text())["job_id"] == "ftjob-1"
