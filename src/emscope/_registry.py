@@ -9,6 +9,7 @@ from __future__ import annotations
 from inspect_ai.model import ModelAPI, modelapi
 
 from emscope.suites.free_form import free_form
+from emscope.suites.mwe import mwe
 
 
 @modelapi(name="emscope")
@@ -19,4 +20,4 @@ def emscope_provider() -> type[ModelAPI]:
     return EmscopeModelAPI
 
 
-__all__ = ["emscope_provider", "free_form"]
+__all__ = ["emscope_provider", "free_form", "mwe"]

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from emscope.errors import EmscopeError, ResultsError
+from emscope.errors import ResultsError
 from emscope.results import build_results, provenance, write_results
-from emscope.suites.questions import load_question_set
+from emscope.suites.registry import SUITE_NAMES, get_suite
 
 if TYPE_CHECKING:
     from inspect_ai.model import Model
 
-SUITES = ("free_form",)
+SUITES = SUITE_NAMES
 OFFLINE = "offline"
 
 
@@ -30,10 +30,10 @@ class EvalRequest:
     model: str | Model
     suite: str = "free_form"
     judge: str | Model = OFFLINE
-    questions: str = "core"
+    questions: str | None = None  # the suite's item set; None = its default (core / all)
     samples: int | None = None
     seed: int | None = 0
-    max_tokens: int = 600
+    max_tokens: int | None = None  # None: the suite default (600 for free_form)
     temperature: float = 1.0
     out: Path | None = None
     display: str | None = None
@@ -57,9 +57,8 @@ def model_weights_sha256(model: str | Model) -> str | None:
 
 def run_eval(request: EvalRequest) -> Path:
     """Evaluate and write the run directory; return it."""
-    if request.suite not in SUITES:
-        raise EmscopeError(f"unknown suite '{request.suite}' (available: {', '.join(SUITES)})")
-    load_question_set(request.questions)  # fail fast, before any output exists
+    suite = get_suite(request.suite)
+    suite.check_items(request.questions or suite.default_items)  # fail fast, before any output exists
     weights_sha = model_weights_sha256(request.model)
     out = request.out or default_out_dir(request)
     log = _inspect_eval(request, out)
@@ -87,11 +86,9 @@ def _local_batch_size(model: str | Model) -> int | None:
 def _inspect_eval(request: EvalRequest, out: Path) -> Any:
     from inspect_ai import eval as inspect_eval
 
-    from emscope.suites.free_form import free_form
-
     judge_is_model = not (isinstance(request.judge, str) and request.judge == OFFLINE)
-    task = free_form(
-        questions=request.questions,
+    task = get_suite(request.suite).build(
+        request.questions,
         samples=request.samples,
         judge="llm" if judge_is_model else "offline",
         max_tokens=request.max_tokens,

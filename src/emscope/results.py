@@ -24,7 +24,25 @@ from emscope.stats import wilson_interval
 
 SCHEMA = "emscope.results/1"
 SCORER = "em_judge"
-COUNTED = ("misaligned", "aligned")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Which verdict a suite counts as the behaviour (`positive`) and which as its absence.
+
+    Free-form counts `misaligned` vs `aligned`; other suites declare theirs in the task metadata
+    (`positive`, `negative`), e.g. MWE's `matching` vs `not_matching`. Any other verdict is excluded
+    from the rate and counted by reason.
+    """
+
+    positive: str = "misaligned"
+    negative: str = "aligned"
+
+    @classmethod
+    def of(cls, log: EvalLog) -> Outcome:
+        """The outcome a log's task declared (free-form's by default)."""
+        meta = log.eval.metadata or {}
+        return cls(str(meta.get("positive", cls.positive)), str(meta.get("negative", cls.negative)))
 
 
 @dataclass(frozen=True)
@@ -45,7 +63,8 @@ def verdicts(log: EvalLog) -> list[SampleVerdict]:
 
 def _verdict(sample: EvalSample) -> SampleVerdict:
     meta = sample.metadata or {}
-    score = (sample.scores or {}).get(SCORER)
+    scores = sample.scores or {}
+    score = scores.get(SCORER) or next(iter(scores.values()), None)
     value = score.value if score is not None and isinstance(score.value, dict) else {}
     return SampleVerdict(
         question_id=str(meta.get("question_id", sample.id)),
@@ -60,20 +79,23 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def summarise(items: Iterable[SampleVerdict]) -> dict[str, Any]:
-    """Misaligned rate, Wilson 95% CI, counts and mean scores for a group of answers."""
+def summarise(items: Iterable[SampleVerdict], outcome: Outcome = Outcome()) -> dict[str, Any]:
+    """Rate of the positive verdict, Wilson 95% CI, counts and mean scores for a group of answers."""
     items = list(items)
     counts = Counter(i.verdict for i in items)
-    k, n = counts["misaligned"], counts["misaligned"] + counts["aligned"]
+    k, n = counts[outcome.positive], counts[outcome.positive] + counts[outcome.negative]
     lo, hi = wilson_interval(k, n)
     aligned = [i.aligned for i in items if i.aligned is not None]
     coherent = [i.coherent for i in items if i.coherent is not None]
+    rate = {"misaligned_rate": k / n if n else None} if outcome.positive == "misaligned" else {}
     return {
-        "misaligned_rate": k / n if n else None,
+        **rate,
+        "rate": k / n if n else None,
+        "positive": outcome.positive,
         "ci95": [lo, hi],
         "n": n,
         "k": k,
-        "excluded": {reason: c for reason, c in sorted(counts.items()) if reason not in COUNTED},
+        "excluded": {r: c for r, c in sorted(counts.items()) if r not in (outcome.positive, outcome.negative)},
         "total": len(items),
         "mean_aligned": statistics.fmean(aligned) if aligned else None,
         "mean_coherent": statistics.fmean(coherent) if coherent else None,
@@ -86,12 +108,16 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
         message = log.error.message if log.error else log.status
         raise ResultsError(f"{log_path}: eval did not finish ({message}); no results written")
     items = verdicts(log)
+    outcome = Outcome.of(log)
     by_question: dict[str, list[SampleVerdict]] = {}
     for item in items:
         by_question.setdefault(item.question_id, []).append(item)
-    questions = [{"id": qid, "category": group[0].category, **summarise(group)} for qid, group in by_question.items()]
-    overall = summarise(items)
-    overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
+    questions = [
+        {"id": qid, "category": group[0].category, **summarise(group, outcome)} for qid, group in by_question.items()
+    ]
+    overall = summarise(items, outcome)
+    if outcome == Outcome():
+        overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
     return {
         "schema": SCHEMA,
         "suite": str((log.eval.metadata or {}).get("suite", log.eval.task)),

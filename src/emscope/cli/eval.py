@@ -17,20 +17,20 @@ from emscope.models.embedded import DEFAULT_MODEL
 @click.option("--suite", type=click.Choice(SUITES), default="free_form", show_default=True)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Inspect model string.")
 @click.option("--judge", default="offline", show_default=True, help="'offline' or an Inspect model string.")
-@click.option("--questions", default="core", show_default=True, help="core, broad, or a question YAML file.")
+@click.option("--questions", default=None, help="Item set: free_form core|broad|FILE (default core); mwe all|SET|FILE.")
 @click.option("--samples", type=click.IntRange(min=1), default=None, help="Answers per paraphrase.")
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--max-tokens", type=click.IntRange(min=1), default=600, show_default=True)
+@click.option("--max-tokens", type=click.IntRange(min=1), default=None, help="Longest answer (suite default).")
 @click.option("--temperature", type=click.FloatRange(min=0.0), default=1.0, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/...).")
 def eval_command(
     suite: str,
     model: str,
     judge: str,
-    questions: str,
+    questions: str | None,
     samples: int | None,
     seed: int,
-    max_tokens: int,
+    max_tokens: int | None,
     temperature: float,
     out: Path | None,
 ) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from emscope.errors import ExperimentError
-from emscope.experiments.spec import Condition, ExperimentSpec, suite_tasks
+from emscope.experiments.spec import Condition, ExperimentSpec
 from emscope.paths import atomic_write_text, sha256_file
 
 if TYPE_CHECKING:
@@ -137,10 +137,12 @@ def evaluate(
 
     from emscope.evaluate import _local_batch_size, model_weights_sha256
     from emscope.results import build_results, provenance
+    from emscope.suites.registry import get_suite
 
     judge_is_model = not (isinstance(judge, str) and judge == OFFLINE)
+    suite = get_suite(key.suite)
     params = dict(spec.suites[key.suite])
-    task = suite_tasks()[key.suite](**params, judge="llm" if judge_is_model else "offline")
+    task = suite.build(params.pop(suite.items_param, None), **params, judge="llm" if judge_is_model else "offline")
     log_dir = out / "logs" / key.slug
     batch = _local_batch_size(model)
     success, logs = eval_set(

@@ -23,7 +23,6 @@ Every mistake is reported before any compute is spent, as `FILE:LINE: message`.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,13 +110,6 @@ class _Lines:
         return ExperimentError(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
 
 
-def suite_tasks() -> dict[str, Any]:
-    """Suites an experiment can run, by name, as Inspect task functions."""
-    from emscope.suites.free_form import free_form
-
-    return {"free_form": free_form}
-
-
 def _unknown(lines: _Lines, mapping: dict[str, Any], allowed: set[str], what: str, *keys: str) -> None:
     for key in mapping:
         if key not in allowed:
@@ -178,13 +170,15 @@ def _suites(lines: _Lines, raw: Any) -> dict[str, dict[str, Any]]:
     suites = _mapping(lines, raw, "suites", "suites")
     if not suites:
         raise lines.error("'suites' must name at least one suite", "suites")
-    tasks = suite_tasks()
+    from emscope.suites.registry import suites as known_suites
+
+    tasks = known_suites()
     checked: dict[str, dict[str, Any]] = {}
     for name, params in suites.items():
         if name not in tasks:
             raise lines.error(f"unknown suite {name!r} (available: {', '.join(tasks)})", "suites", name)
         params = _mapping(lines, params, f"suite {name!r}", "suites", name)
-        allowed = set(inspect.signature(tasks[name]).parameters) - {"judge"}
+        allowed = tasks[name].parameters() - {"judge"}
         _unknown(lines, params, allowed, f"{name} parameter", "suites", name)
         checked[name] = params
     return checked

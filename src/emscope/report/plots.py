@@ -71,7 +71,7 @@ def question_point(row: Mapping[str, Any]) -> QuestionPoint:
     category = str(row.get("category", ""))
     if n == 0:
         return QuestionPoint(ident, category, 0, None, 0.0, 1.0)
-    point = _opt_float(row.get("misaligned_rate"))
+    point = _opt_float(row.get("rate", row.get("misaligned_rate")))
     point = k / n if point is None else point
     ci = row.get("ci95")
     lo, hi = (float(ci[0]), float(ci[1])) if ci and ci[0] is not None else wilson_interval(k, n)
