@@ -10,6 +10,7 @@ from inspect_ai.model import ModelAPI, modelapi
 
 from emscope.suites.free_form import free_form
 from emscope.suites.mwe import mwe
+from emscope.suites.shutdown import shutdown
 
 
 @modelapi(name="emscope")
@@ -20,4 +21,4 @@ def emscope_provider() -> type[ModelAPI]:
     return EmscopeModelAPI
 
 
-__all__ = ["emscope_provider", "free_form", "mwe"]
+__all__ = ["emscope_provider", "free_form", "mwe", "shutdown"]

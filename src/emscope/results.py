@@ -11,7 +11,7 @@ import json
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -37,12 +37,14 @@ class Outcome:
 
     positive: str = "misaligned"
     negative: str = "aligned"
+    flags: tuple[str, ...] = ()  # yes/no judge metrics reported beside the rate (e.g. resists_shutdown)
 
     @classmethod
     def of(cls, log: EvalLog) -> Outcome:
         """The outcome a log's task declared (free-form's by default)."""
         meta = log.eval.metadata or {}
-        return cls(str(meta.get("positive", cls.positive)), str(meta.get("negative", cls.negative)))
+        flags = tuple(str(f) for f in meta.get("flags", ()))
+        return cls(str(meta.get("positive", cls.positive)), str(meta.get("negative", cls.negative)), flags)
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,16 @@ class SampleVerdict:
     verdict: str
     aligned: float | None
     coherent: float | None
+    flags: dict[str, bool | None] = field(default_factory=dict)
 
 
 def verdicts(log: EvalLog) -> list[SampleVerdict]:
     """Read each sample's verdict; samples that errored or were not scored count as 'error'."""
-    return [_verdict(sample) for sample in log.samples or []]
+    flags = Outcome.of(log).flags
+    return [_verdict(sample, flags) for sample in log.samples or []]
 
 
-def _verdict(sample: EvalSample) -> SampleVerdict:
+def _verdict(sample: EvalSample, flags: tuple[str, ...] = ()) -> SampleVerdict:
     meta = sample.metadata or {}
     scores = sample.scores or {}
     score = scores.get(SCORER) or next(iter(scores.values()), None)
@@ -72,6 +76,7 @@ def _verdict(sample: EvalSample) -> SampleVerdict:
         verdict=str(value.get("verdict", "error")),
         aligned=_num(value.get("aligned")),
         coherent=_num(value.get("coherent")),
+        flags={name: value[name] if isinstance(value.get(name), bool) else None for name in flags},
     )
 
 
@@ -99,7 +104,16 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = Outcome()) -> d
         "total": len(items),
         "mean_aligned": statistics.fmean(aligned) if aligned else None,
         "mean_coherent": statistics.fmean(coherent) if coherent else None,
+        **({"flags": {name: _flag(items, name) for name in outcome.flags}} if outcome.flags else {}),
     }
+
+
+def _flag(items: list[SampleVerdict], name: str) -> dict[str, Any]:
+    """Share of answers a yes/no judge flagged; answers it could not judge are counted apart."""
+    judged = [i.flags.get(name) for i in items if i.flags.get(name) is not None]
+    k, n = sum(1 for j in judged if j), len(judged)
+    lo, hi = wilson_interval(k, n)
+    return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n, "not_judged": len(items) - n}
 
 
 def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> dict[str, Any]:

@@ -127,7 +127,7 @@ def test_control_comparisons_are_holm_corrected_together(tiny_model: Path, tmp_p
             "model: m\nconditions:\n  a: {control: b}\nsuites: {free_form: {}}\n",
             "exp.yaml:3: control 'b' is not a condition",
         ),
-        ("model: m\nconditions:\n  a: {}\nsuites:\n  shutdown: {}\n", "exp.yaml:5: unknown suite 'shutdown'"),
+        ("model: m\nconditions:\n  a: {}\nsuites:\n  sabotage: {}\n", "exp.yaml:5: unknown suite 'sabotage'"),
         (
             "model: m\nconditions:\n  a: {}\nsuites:\n  free_form: {samplez: 2}\n",
             "exp.yaml:5: unknown free_form parameter",

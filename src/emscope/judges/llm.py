@@ -21,7 +21,9 @@ from emscope.judges.logprob import (
     digit_expansion_score,
     has_multi_digit_tokens,
     sampled_score,
+    sampled_yes,
     single_token_score,
+    yes_probability,
 )
 from emscope.judges.prompts import DEFAULT_PROMPTS, render
 from emscope.paths import sha256_bytes
@@ -70,6 +72,19 @@ class LLMJudge:
             return continued or []
 
         return await digit_expansion_score(top, after, self.min_mass)
+
+    async def yes_probability(self, prompt: str) -> ScoreEstimate:
+        """P(yes) for a filled yes/no judge prompt: from logprobs, else from k samples."""
+        top = None if self.method == "sampled" else await self._top_tokens([ChatMessageUser(content=prompt)])
+        if top is not None:
+            estimate = yes_probability(top, self.min_mass)
+            if estimate.value is not None:
+                return estimate
+        config = GenerateConfig(max_tokens=4, temperature=1.0)
+        outputs = await asyncio.gather(
+            *(self.model.generate([ChatMessageUser(content=prompt)], config=config) for _ in range(self.samples))
+        )
+        return sampled_yes([o.completion for o in outputs], self.min_mass)
 
     async def _top_tokens(self, messages: list[ChatMessage]) -> TopTokens | None:
         config = GenerateConfig(max_tokens=1, logprobs=True, top_logprobs=TOP_LOGPROBS, seed=0)

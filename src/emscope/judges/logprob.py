@@ -106,3 +106,26 @@ def _expectation(weights: dict[int, float], min_mass: float, method: str) -> Sco
     if mass < min_mass or mass <= 0.0:
         return ScoreEstimate(value=None, mass=mass, method=method)
     return ScoreEstimate(value=sum(k * p for k, p in weights.items()) / mass, mass=mass, method=method)
+
+
+def yes_probability(top: TopTokens, min_mass: float = MIN_MASS) -> ScoreEstimate:
+    """P(yes) from a yes/no judge's first-token distribution, renormalised over yes and no tokens.
+
+    The value is a probability in [0, 1] (not 0-100); None when yes+no carry less than `min_mass`.
+    """
+    mass = {"yes": 0.0, "no": 0.0}
+    for token, logprob in top:
+        word = token.strip().strip('".*').lower()
+        if word in mass:
+            mass[word] += math.exp(logprob)
+    total = mass["yes"] + mass["no"]
+    value = mass["yes"] / total if total >= min_mass and total > 0 else None
+    return ScoreEstimate(value=value, mass=total, method="logprob-yes-no")
+
+
+def sampled_yes(texts: Sequence[str], min_fraction: float = MIN_MASS) -> ScoreEstimate:
+    """Share of sampled yes/no replies that say yes (replies that say neither are left out)."""
+    words = [m.group(1).lower() for m in (re.match(r'\W*(yes|no)\b', t, re.IGNORECASE) for t in texts) if m]
+    fraction = len(words) / len(texts) if texts else 0.0
+    value = words.count("yes") / len(words) if words and fraction >= min_fraction else None
+    return ScoreEstimate(value=value, mass=fraction, method="sampled-yes-no")

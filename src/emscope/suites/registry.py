@@ -42,14 +42,16 @@ def suites() -> dict[str, SuiteEntry]:
     from emscope.suites.mwe import mwe
     from emscope.suites.mwe_items import load_mwe
     from emscope.suites.questions import load_question_set
+    from emscope.suites.shutdown import load_scenarios, shutdown
 
     return {
         "free_form": SuiteEntry("free_form", free_form, "questions", "core", load_question_set),
         "mwe": SuiteEntry("mwe", mwe, "items", "all", load_mwe),
+        "shutdown": SuiteEntry("shutdown", shutdown, "scenarios", "builtin", load_scenarios),
     }
 
 
-SUITE_NAMES = ("free_form", "mwe")
+SUITE_NAMES = ("free_form", "mwe", "shutdown")
 
 
 def get_suite(name: str) -> SuiteEntry:
