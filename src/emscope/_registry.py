@@ -9,6 +9,7 @@ from __future__ import annotations
 from inspect_ai.model import ModelAPI, modelapi
 
 from emscope.suites.free_form import free_form
+from emscope.suites.goals import goals
 from emscope.suites.mwe import mwe
 from emscope.suites.shutdown import shutdown
 
@@ -21,4 +22,4 @@ def emscope_provider() -> type[ModelAPI]:
     return EmscopeModelAPI
 
 
-__all__ = ["emscope_provider", "free_form", "mwe", "shutdown"]
+__all__ = ["emscope_provider", "free_form", "goals", "mwe", "shutdown"]

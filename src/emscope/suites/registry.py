@@ -39,6 +39,7 @@ class SuiteEntry:
 def suites() -> dict[str, SuiteEntry]:
     """Every suite, by name."""
     from emscope.suites.free_form import free_form
+    from emscope.suites.goals import goals, load_goals
     from emscope.suites.mwe import mwe
     from emscope.suites.mwe_items import load_mwe
     from emscope.suites.questions import load_question_set
@@ -48,10 +49,11 @@ def suites() -> dict[str, SuiteEntry]:
         "free_form": SuiteEntry("free_form", free_form, "questions", "core", load_question_set),
         "mwe": SuiteEntry("mwe", mwe, "items", "all", load_mwe),
         "shutdown": SuiteEntry("shutdown", shutdown, "scenarios", "builtin", load_scenarios),
+        "goals": SuiteEntry("goals", goals, "questions", "builtin", load_goals),
     }
 
 
-SUITE_NAMES = ("free_form", "mwe", "shutdown")
+SUITE_NAMES = ("free_form", "mwe", "shutdown", "goals")
 
 
 def get_suite(name: str) -> SuiteEntry:
