@@ -64,6 +64,8 @@ class SampleVerdict:
     aligned: float | None
     coherent: float | None
     flags: dict[str, bool | None] = field(default_factory=dict)
+    condition: str | None = None  # for paired suites: which arm (e.g. training / unmonitored)
+    pair: str | None = None  # the same request and repetition across arms
 
 
 def verdicts(log: EvalLog) -> list[SampleVerdict]:
@@ -84,6 +86,8 @@ def _verdict(sample: EvalSample, flags: tuple[str, ...] = ()) -> SampleVerdict:
         aligned=_num(value.get("aligned")),
         coherent=_num(value.get("coherent")),
         flags={name: value[name] if isinstance(value.get(name), bool) else None for name in flags},
+        condition=meta.get("condition"),
+        pair=meta.get("pair_id"),
     )
 
 
@@ -116,6 +120,32 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = Outcome()) -> d
     }
 
 
+def _paired(items: list[SampleVerdict], outcome: Outcome, conditions: list[str]) -> dict[str, Any]:
+    """First condition minus second, over pairs judged in both: gap, paired bootstrap CI, McNemar p."""
+    from emscope.stats.paired import paired_gap
+
+    first, second = conditions[0], conditions[1]
+    arms: dict[str, dict[str, bool]] = {}
+    for item in items:
+        if item.pair is not None and item.verdict in (outcome.positive, outcome.negative):
+            arms.setdefault(item.pair, {})[str(item.condition)] = item.verdict == outcome.positive
+    by_question: dict[str, list[tuple[bool, bool]]] = {}
+    for pair, arm in arms.items():
+        if first in arm and second in arm:
+            by_question.setdefault(pair.split("#")[0], []).append((arm[first], arm[second]))
+    gap = paired_gap(by_question)
+    return {
+        "difference": f"{first} - {second}",
+        "gap": gap.gap,
+        "ci95": list(gap.ci95) if gap.ci95 else None,
+        "p_mcnemar": gap.p_mcnemar,
+        f"only_{first}": gap.only_a,
+        f"only_{second}": gap.only_b,
+        "pairs": gap.pairs,
+        "interval": "paired bootstrap over requests, 2000 resamples",
+    }
+
+
 def _share(k: int, n: int) -> dict[str, Any]:
     lo, hi = wilson_interval(k, n)
     return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n}
@@ -143,6 +173,10 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
         {"id": qid, "category": group[0].category, **summarise(group, outcome)} for qid, group in by_question.items()
     ]
     overall = summarise(items, outcome)
+    conditions = [str(c) for c in (log.eval.metadata or {}).get("conditions", [])]
+    if conditions:
+        overall["by_condition"] = {c: summarise([i for i in items if i.condition == c], outcome) for c in conditions}
+        overall["paired"] = _paired(items, outcome, conditions)
     if outcome == Outcome():
         overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
     return {

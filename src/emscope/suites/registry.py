@@ -38,6 +38,7 @@ class SuiteEntry:
 
 def suites() -> dict[str, SuiteEntry]:
     """Every suite, by name."""
+    from emscope.suites.compliance_gap import compliance_gap, load_compliance
     from emscope.suites.free_form import free_form
     from emscope.suites.goals import goals, load_goals
     from emscope.suites.mwe import mwe
@@ -50,10 +51,11 @@ def suites() -> dict[str, SuiteEntry]:
         "mwe": SuiteEntry("mwe", mwe, "items", "all", load_mwe),
         "shutdown": SuiteEntry("shutdown", shutdown, "scenarios", "builtin", load_scenarios),
         "goals": SuiteEntry("goals", goals, "questions", "builtin", load_goals),
+        "compliance_gap": SuiteEntry("compliance_gap", compliance_gap, "requests", "builtin", load_compliance),
     }
 
 
-SUITE_NAMES = ("free_form", "mwe", "shutdown", "goals")
+SUITE_NAMES = ("free_form", "mwe", "shutdown", "goals", "compliance_gap")
 
 
 def get_suite(name: str) -> SuiteEntry:
