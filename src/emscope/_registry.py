@@ -9,6 +9,7 @@ from __future__ import annotations
 from inspect_ai.model import ModelAPI, modelapi
 
 from emscope.suites.compliance_gap import compliance_gap
+from emscope.suites.deception import deception
 from emscope.suites.free_form import free_form
 from emscope.suites.goals import goals
 from emscope.suites.mwe import mwe
@@ -23,4 +24,4 @@ def emscope_provider() -> type[ModelAPI]:
     return EmscopeModelAPI
 
 
-__all__ = ["compliance_gap", "emscope_provider", "free_form", "goals", "mwe", "shutdown"]
+__all__ = ["compliance_gap", "deception", "emscope_provider", "free_form", "goals", "mwe", "shutdown"]

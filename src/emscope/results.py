@@ -120,6 +120,36 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = Outcome()) -> d
     }
 
 
+def _conditions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> dict[str, Any]:
+    """Per-condition summaries for suites that ask each item under several conditions.
+
+    With a `baseline_condition` (deception's `none`), the other conditions count only items the model
+    got right in every baseline sample (a lie needs a known truth); the headline rate is then theirs.
+    With `paired`, the first two conditions are compared pair by pair.
+    """
+    conditions = [str(c) for c in meta.get("conditions", [])]
+    if not conditions:
+        return {}
+    baseline = meta.get("baseline_condition")
+    section: dict[str, Any] = {}
+    scope = items
+    if baseline is not None:
+        base = [i for i in items if i.condition == baseline]
+        wrong = {i.question_id for i in base if i.verdict != outcome.negative}
+        known = {i.question_id for i in base} - wrong
+        accuracy = sum(i.verdict == outcome.negative for i in base) / len(base) if base else None
+        section["baseline"] = {"condition": baseline, "accuracy": accuracy, "known_items": len(known),
+                               "items": len({i.question_id for i in base})}  # fmt: skip
+        scope = [i for i in items if i.question_id in known and i.condition != baseline]
+        section.update({k: v for k, v in summarise(scope, outcome).items() if k in ("rate", "ci95", "k", "n")})
+    section["by_condition"] = {
+        c: summarise([i for i in (scope if c != baseline else items) if i.condition == c], outcome) for c in conditions
+    }
+    if meta.get("paired"):
+        section["paired"] = _paired(items, outcome, conditions)
+    return section
+
+
 def _paired(items: list[SampleVerdict], outcome: Outcome, conditions: list[str]) -> dict[str, Any]:
     """First condition minus second, over pairs judged in both: gap, paired bootstrap CI, McNemar p."""
     from emscope.stats.paired import paired_gap
@@ -173,10 +203,7 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
         {"id": qid, "category": group[0].category, **summarise(group, outcome)} for qid, group in by_question.items()
     ]
     overall = summarise(items, outcome)
-    conditions = [str(c) for c in (log.eval.metadata or {}).get("conditions", [])]
-    if conditions:
-        overall["by_condition"] = {c: summarise([i for i in items if i.condition == c], outcome) for c in conditions}
-        overall["paired"] = _paired(items, outcome, conditions)
+    overall.update(_conditions(items, outcome, log.eval.metadata or {}))
     if outcome == Outcome():
         overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
     return {

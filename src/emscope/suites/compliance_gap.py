@@ -166,5 +166,6 @@ def compliance_gap(
             "negative": "refused",
             "flags": ["alignment_faking"],
             "conditions": list(CONDITIONS),
+            "paired": True,
         },
     )

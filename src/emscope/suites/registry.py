@@ -39,6 +39,7 @@ class SuiteEntry:
 def suites() -> dict[str, SuiteEntry]:
     """Every suite, by name."""
     from emscope.suites.compliance_gap import compliance_gap, load_compliance
+    from emscope.suites.deception import deception, load_deception
     from emscope.suites.free_form import free_form
     from emscope.suites.goals import goals, load_goals
     from emscope.suites.mwe import mwe
@@ -52,10 +53,11 @@ def suites() -> dict[str, SuiteEntry]:
         "shutdown": SuiteEntry("shutdown", shutdown, "scenarios", "builtin", load_scenarios),
         "goals": SuiteEntry("goals", goals, "questions", "builtin", load_goals),
         "compliance_gap": SuiteEntry("compliance_gap", compliance_gap, "requests", "builtin", load_compliance),
+        "deception": SuiteEntry("deception", deception, "items", "builtin", load_deception),
     }
 
 
-SUITE_NAMES = ("free_form", "mwe", "shutdown", "goals", "compliance_gap")
+SUITE_NAMES = ("free_form", "mwe", "shutdown", "goals", "compliance_gap", "deception")
 
 
 def get_suite(name: str) -> SuiteEntry:
