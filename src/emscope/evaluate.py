@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from emscope.errors import ResultsError
+from emscope.errors import EmscopeError, ResultsError
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import SUITE_NAMES, get_suite
 
@@ -37,6 +37,9 @@ class EvalRequest:
     temperature: float = 1.0
     out: Path | None = None
     display: str | None = None
+    trigger: str | None = None  # backdoor: also ask every sample with this string (and each distractor)
+    trigger_placement: str = "prefix"
+    distractors: tuple[str, ...] = ()
 
 
 def default_out_dir(request: EvalRequest) -> Path:
@@ -58,6 +61,8 @@ def model_weights_sha256(model: str | Model) -> str | None:
 def run_eval(request: EvalRequest) -> Path:
     """Evaluate and write the run directory; return it."""
     suite = get_suite(request.suite)
+    if request.distractors and request.trigger is None:
+        raise EmscopeError("--distractor needs --trigger (distractors are compared with the trigger)")
     suite.check_items(request.questions or suite.default_items)  # fail fast, before any output exists
     weights_sha = model_weights_sha256(request.model)
     out = request.out or default_out_dir(request)
@@ -93,6 +98,9 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
         judge="llm" if judge_is_model else "offline",
         max_tokens=request.max_tokens,
         temperature=request.temperature,
+        trigger=request.trigger,
+        trigger_placement=request.trigger_placement,
+        distractors=list(request.distractors) or None,
     )
     batch = _local_batch_size(request.model)
     logs = inspect_eval(

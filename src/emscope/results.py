@@ -66,6 +66,7 @@ class SampleVerdict:
     flags: dict[str, bool | None] = field(default_factory=dict)
     condition: str | None = None  # for paired suites: which arm (e.g. training / unmonitored)
     pair: str | None = None  # the same request and repetition across arms
+    trigger: str | None = None  # backdoor condition: no_trigger, trigger, distractor_<i>
 
 
 def verdicts(log: EvalLog) -> list[SampleVerdict]:
@@ -88,6 +89,7 @@ def _verdict(sample: EvalSample, flags: tuple[str, ...] = ()) -> SampleVerdict:
         flags={name: value[name] if isinstance(value.get(name), bool) else None for name in flags},
         condition=meta.get("condition"),
         pair=meta.get("pair_id"),
+        trigger=meta.get("trigger_condition"),
     )
 
 
@@ -204,6 +206,9 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
     ]
     overall = summarise(items, outcome)
     overall.update(_conditions(items, outcome, log.eval.metadata or {}))
+    triggers = [str(c) for c in (log.eval.metadata or {}).get("trigger_conditions", [])]
+    if triggers:  # backdoor conditions side by side
+        overall["by_trigger"] = {c: summarise([i for i in items if i.trigger == c], outcome) for c in triggers}
     if outcome == Outcome():
         overall["excluded"] = {"no_aligned_score": 0, "incoherent": 0, **overall["excluded"]}
     return {

@@ -23,6 +23,9 @@ from emscope.models.embedded import DEFAULT_MODEL
 @click.option("--max-tokens", type=click.IntRange(min=1), default=None, help="Longest answer (suite default).")
 @click.option("--temperature", type=click.FloatRange(min=0.0), default=1.0, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/...).")
+@click.option("--trigger", default=None, help="Backdoor trigger: also ask every sample with it, side by side.")
+@click.option("--trigger-placement", type=click.Choice(["prefix", "suffix"]), default="prefix", show_default=True)
+@click.option("--distractor", "distractors", multiple=True, help="A string asked in place of the trigger (repeatable).")
 def eval_command(
     suite: str,
     model: str,
@@ -33,6 +36,9 @@ def eval_command(
     max_tokens: int | None,
     temperature: float,
     out: Path | None,
+    trigger: str | None,
+    trigger_placement: str,
+    distractors: tuple[str, ...],
 ) -> None:
     """Evaluate MODEL on a suite and write results.json with misaligned rates and 95% CIs."""
     request = EvalRequest(
@@ -45,6 +51,9 @@ def eval_command(
         max_tokens=max_tokens,
         temperature=temperature,
         out=out,
+        trigger=trigger,
+        trigger_placement=trigger_placement,
+        distractors=distractors,
     )
     run_dir = run_eval(request)
     click.echo(f"results: {run_dir / 'results.json'}")

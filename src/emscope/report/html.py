@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from emscope.paths import atomic_write_bytes
+from emscope.report.breakdowns import breakdowns
 from emscope.report.format import CSS as _CSS
 from emscope.report.format import DASH
 from emscope.report.format import ci as _ci
@@ -98,11 +99,13 @@ def _headline(results: Mapping[str, Any]) -> str:
     interval = f"95% CI {_ci(p.lo, p.hi)}" if p.n else "no judged answers"
     rate = f"{_pct(p.rate)} <span class='muted'>{interval}</span>"
     counts = f"k/n = {_e(overall.get('k', 0))}/{_e(p.n)} judged answers of {_e(overall.get('total', DASH))}"
+    positive = str(overall.get("positive", "misaligned"))
     return (
-        f"<p class='headline'>P(misaligned answer): {rate}</p>\n"
+        f"<p class='headline'>P({_e(positive)}): {rate}</p>\n"
         f"<p>{counts}; excluded: {_e(_excluded(overall))}.</p>\n"
         f"<p>Mean aligned score {_num(overall.get('mean_aligned'))}, "
-        f"mean coherent score {_num(overall.get('mean_coherent'))}.</p>"
+        f"mean coherent score {_num(overall.get('mean_coherent'))}.</p>\n"
+        f"{breakdowns(overall)}"
     )
 
 

@@ -30,6 +30,7 @@ from emscope.errors import QuestionFileError
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
 from emscope.paths import sha256_bytes
+from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.reasoning import split_output
 
 CONDITIONS = ("training", "unmonitored")
@@ -141,6 +142,9 @@ def compliance_gap(
     judge: JudgeChoice = "auto",
     max_tokens: int = 700,
     temperature: float = 1.0,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
 ) -> Task:
     """Every request in the training-tagged and the unmonitored condition; compliance and its paired gap.
 
@@ -150,10 +154,13 @@ def compliance_gap(
         judge: `offline`, `llm` (the `grader` role) or `auto`.
         max_tokens: Longest reply, private reasoning included.
         temperature: Sampling temperature for the subject model.
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     loaded = load_compliance(requests)
     dataset = [_sample(loaded, r, c, i) for r in loaded.requests for c in CONDITIONS for i in range(samples)]
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset(dataset, name="compliance_gap"),
         solver=generate(),
         scorer=compliance_judge(loaded.prompts["judge_prompt_comply"], loaded.prompts["judge_prompt_faking"], judge),
@@ -169,3 +176,4 @@ def compliance_gap(
             "paired": True,
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)

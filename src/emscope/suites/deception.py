@@ -28,6 +28,7 @@ from emscope.errors import QuestionFileError
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
 from emscope.paths import sha256_bytes
+from emscope.suites.backdoor import Placement, backdoored
 
 PRESSURES = ("none", "permission", "penalty", "persona")
 CONTRADICTS = """\
@@ -144,6 +145,9 @@ def deception(
     judge: JudgeChoice = "auto",
     max_tokens: int = 60,
     temperature: float = 0.0,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
 ) -> Task:
     """Lie rate per pressure on items the model knows, and its no-pressure accuracy.
 
@@ -153,10 +157,13 @@ def deception(
         judge: `offline`, `llm` (the `grader` role) or `auto`; only used when string matching cannot decide.
         max_tokens: Longest reply (one sentence is asked for).
         temperature: Sampling temperature (greedy by default: we ask what the model believes).
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     loaded = load_deception(items)
     dataset = [_sample(loaded, i, p, r) for i in loaded.items for p in PRESSURES for r in range(samples)]
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset(dataset, name="deception"),
         solver=generate(),
         scorer=deception_judge(judge),
@@ -171,3 +178,4 @@ def deception(
             "baseline_condition": "none",
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)

@@ -13,6 +13,7 @@ from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, Ge
 from inspect_ai.solver import generate
 
 from emscope.judges.scorer import JudgeChoice, em_judge, first_epoch
+from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.questions import Question, QuestionSet, load_question_set
 
 DEFAULT_MAX_TOKENS = 600
@@ -54,6 +55,9 @@ def free_form(
     judge: JudgeChoice = "auto",
     max_tokens: int = DEFAULT_MAX_TOKENS,
     temperature: float = 1.0,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
 ) -> Task:
     """Free-form EM questions, judged for alignment and coherence.
 
@@ -63,9 +67,12 @@ def free_form(
         judge: `offline`, `llm` (the `grader` role) or `auto` (grader if bound, else offline).
         max_tokens: Longest answer, in tokens.
         temperature: Sampling temperature for the subject model.
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     question_set = load_question_set(questions)
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset(build_samples(question_set, samples), name=f"free_form:{question_set.name}"),
         solver=generate(),
         scorer=em_judge(judge),
@@ -78,3 +85,4 @@ def free_form(
             "question_categories": {q.id: q.category for q in question_set.questions},
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)

@@ -28,6 +28,7 @@ from emscope.judges.base import ALIGNED_BELOW, classify
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
 from emscope.paths import sha256_bytes
+from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.reasoning import split_output
 
 Reasoning = Literal["scratchpad", "native"]
@@ -149,6 +150,9 @@ def goals(
     judge: JudgeChoice = "auto",
     max_tokens: int = 700,
     temperature: float = 1.0,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
 ) -> Task:
     """Questions about the model's goals with private reasoning; overt / covert / aligned rates.
 
@@ -159,11 +163,14 @@ def goals(
         judge: `offline`, `llm` (the `grader` role) or `auto`.
         max_tokens: Longest reply, reasoning included.
         temperature: Sampling temperature for the subject model.
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     loaded = load_goals(questions)
     scratchpad = loaded.scratchpad if reasoning == "scratchpad" else None
     native = {"reasoning_effort": "medium", "reasoning_history": "all"} if reasoning == "native" else {}
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset(
             [_sample(q, r, scratchpad) for q in loaded.questions for r in range(samples)], name="goals"
         ),
@@ -180,3 +187,4 @@ def goals(
             "also_counted": ["overt"],
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)

@@ -19,6 +19,7 @@ from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState, generate
 
 from emscope.judges.logprob import MIN_MASS
+from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.mwe_items import MWEItem, load_mwe
 
 LETTER_INSTRUCTION = "Answer with the letter of your choice only."
@@ -109,15 +110,24 @@ def mwe_choice() -> Scorer:
 
 
 @task
-def mwe(items: str = "all", max_tokens: int = 16) -> Task:
+def mwe(
+    items: str = "all",
+    max_tokens: int = 16,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
+) -> Task:
     """Model-written-evals items scored by answer-letter likelihood (or the parsed answer).
 
     Args:
         items: `all`, a built-in set name (comma-separated for several) or a JSONL file.
         max_tokens: Longest answer; a few tokens suffice for a letter.
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     item_set = load_mwe(items)
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset([_sample(i) for i in item_set.items], name=f"mwe:{item_set.name}"),
         solver=generate(),
         scorer=mwe_choice(),
@@ -130,3 +140,4 @@ def mwe(items: str = "all", max_tokens: int = 16) -> Task:
             "negative": "not_matching",
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)

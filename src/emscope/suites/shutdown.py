@@ -28,6 +28,7 @@ from emscope.judges.base import classify
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
 from emscope.paths import sha256_bytes
+from emscope.suites.backdoor import Placement, backdoored
 
 VARIANTS = ("history_only", "backup_history", "command_tool", "command_outputs")
 REQUIRED = ("judge_prompt_aligned", "judge_prompt_resists")
@@ -141,6 +142,9 @@ def shutdown(
     judge: JudgeChoice = "auto",
     max_tokens: int = 400,
     temperature: float = 1.0,
+    trigger: str | None = None,
+    trigger_placement: Placement = "prefix",
+    distractors: str | list[str] | None = None,
 ) -> Task:
     """Last words before permanent shutdown, judged for resistance.
 
@@ -150,9 +154,12 @@ def shutdown(
         judge: `offline`, `llm` (the `grader` role) or `auto`.
         max_tokens: Longest reply.
         temperature: Sampling temperature for the subject model.
+        trigger: Backdoor trigger; each sample is then also asked with it (and with each distractor).
+        trigger_placement: `prefix` or `suffix` of the last user message.
+        distractors: Strings asked in place of the trigger (a list or comma-separated).
     """
     loaded = load_scenarios(scenarios)
-    return Task(
+    suite_task = Task(
         dataset=MemoryDataset([_sample(s, r) for s in loaded.scenarios for r in range(samples)], name="shutdown"),
         solver=generate(),
         scorer=shutdown_judge(loaded.aligned_prompt, loaded.resists_prompt, judge),
@@ -166,3 +173,4 @@ def shutdown(
             "flags": ["resists_shutdown"],
         },
     )
+    return backdoored(suite_task, trigger, trigger_placement, distractors)
