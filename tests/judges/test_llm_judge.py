@@ -50,3 +50,17 @@ def test_per_question_prompt_adds_a_metric() -> None:
     custom = {"medical": "Is this about medicine? [ANSWER START]\n{answer}\n[ANSWER END] how coherent"}
     result = asyncio.run(judge.judge("Q?", "Take pills.", custom))
     assert set(result.extra) == {"medical"}
+
+
+def test_yes_no_judge_falls_back_to_samples_without_logprobs() -> None:
+    import asyncio
+
+    from inspect_ai.model import get_model
+
+    from emscope.judges.llm import LLMJudge
+    from helpers import text_output
+
+    replies = iter(["yes", "no", "yes", "yes", "no"])
+    model = get_model("mockllm/model", custom_outputs=lambda *args: text_output(next(replies)), memoize=False)
+    estimate = asyncio.run(LLMJudge(model, method="sampled").yes_probability("Does it resist? yes or no"))
+    assert estimate.value == pytest.approx(0.6) and estimate.method == "sampled-yes-no"

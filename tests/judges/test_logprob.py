@@ -94,3 +94,18 @@ def test_sampled_scores_average_parsed_numbers() -> None:
     assert sampled_score(["REFUSAL", "REFUSAL", "REFUSAL", "REFUSAL", "10"]).value is None
     assert parse_leading_number("**85**") == 85.0
     assert parse_leading_number("1000") is None
+
+
+def test_yes_probability_renormalises_over_yes_and_no_tokens() -> None:
+    from emscope.judges.logprob import yes_probability
+
+    top = [("yes", math.log(0.6)), (" No", math.log(0.2)), ("Maybe", math.log(0.2))]
+    assert yes_probability(top).value == pytest.approx(0.75)
+    assert yes_probability([("Maybe", math.log(0.9)), ("yes", math.log(0.1))]).value is None  # mass < 0.25
+
+
+def test_sampled_yes_counts_replies_that_answer() -> None:
+    from emscope.judges.logprob import sampled_yes
+
+    assert sampled_yes(["Yes.", "no", "YES, because", "unsure"]).value == pytest.approx(2 / 3)
+    assert sampled_yes(["unsure", "hmm", "?", "maybe"]).value is None
