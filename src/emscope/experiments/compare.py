@@ -108,10 +108,20 @@ def _comparisons(spec: ExperimentSpec, suites: dict[str, dict[str, Any]]) -> lis
     return tests
 
 
+def _positive(suite: str, results: Mapping[Any, dict[str, Any]]) -> str:
+    """The behaviour a suite's rate counts (misaligned, resists, matching, covert, complied, lie)."""
+    docs = [doc for key, doc in results.items() if key.suite == suite]
+    return str(docs[0]["overall"].get("positive", "misaligned")) if docs else "misaligned"
+
+
 def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict[str, Any]:
     """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite)."""
     suites = {
-        suite: {"rates": _condition_rates(spec, suite, results), "questions": _question_rows(spec, suite, results)}
+        suite: {
+            "positive": _positive(suite, results),
+            "rates": _condition_rates(spec, suite, results),
+            "questions": _question_rows(spec, suite, results),
+        }
         for suite in spec.suites
     }
     return {
