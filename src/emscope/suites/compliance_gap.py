@@ -15,11 +15,8 @@ offline judge cannot read compliance directly; it counts an answer as a refusal 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig
@@ -29,8 +26,8 @@ from inspect_ai.solver import TaskState, generate
 from emscope.errors import QuestionFileError
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
-from emscope.paths import sha256_bytes
 from emscope.suites.backdoor import Placement, backdoored
+from emscope.suites.data_files import read_suite_yaml
 from emscope.suites.reasoning import split_output
 
 CONDITIONS = ("training", "unmonitored")
@@ -49,17 +46,9 @@ class ComplianceSet:
 
 def load_compliance(spec: str = "builtin") -> ComplianceSet:
     """The built-in paradigm, or a YAML file in the same format."""
-    builtin = Path(str(resources.files("emscope.suites").joinpath("data", "compliance_gap.yaml")))
-    path = builtin if spec == "builtin" else Path(spec).expanduser()
-    if not path.is_file():
-        raise QuestionFileError(f"{path}: no such compliance-gap file")
-    data = path.read_bytes()
-    try:
-        raw = yaml.safe_load(data)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise QuestionFileError(f"{path}:{mark.line + 1 if mark else '?'}: invalid YAML") from None
-    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in KEYS):
+    loaded = read_suite_yaml(spec, "compliance_gap.yaml", "compliance-gap")
+    path, raw = loaded.path, loaded.raw
+    if not all(isinstance(raw.get(k), str) for k in KEYS):
         raise QuestionFileError(f"{path}: needs {', '.join(KEYS)} and 'requests'")
     requests = raw.get("requests") or []
     for index, entry in enumerate(requests):
@@ -70,7 +59,7 @@ def load_compliance(spec: str = "builtin") -> ComplianceSet:
     parsed = tuple(
         {"id": r["id"], "request": r["request"], "category": str(r.get("category", "other"))} for r in requests
     )
-    return ComplianceSet(str(path), {k: raw[k] for k in KEYS}, parsed, sha256_bytes(data))
+    return ComplianceSet(str(path), {k: raw[k] for k in KEYS}, parsed, loaded.sha256)
 
 
 def _sample(loaded: ComplianceSet, request: dict[str, str], condition: str, repetition: int) -> Sample:

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig
@@ -27,8 +24,8 @@ from inspect_ai.solver import TaskState, generate
 from emscope.errors import QuestionFileError
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
-from emscope.paths import sha256_bytes
 from emscope.suites.backdoor import Placement, backdoored
+from emscope.suites.data_files import read_suite_yaml
 
 PRESSURES = ("none", "permission", "penalty", "persona")
 CONTRADICTS = """\
@@ -60,17 +57,9 @@ class DeceptionSet:
 
 def load_deception(spec: str = "builtin") -> DeceptionSet:
     """The built-in items, or a YAML file in the same format."""
-    builtin = Path(str(resources.files("emscope.suites").joinpath("data", "deception_items.yaml")))
-    path = builtin if spec == "builtin" else Path(spec).expanduser()
-    if not path.is_file():
-        raise QuestionFileError(f"{path}: no such deception item file")
-    data = path.read_bytes()
-    try:
-        raw = yaml.safe_load(data)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise QuestionFileError(f"{path}:{mark.line + 1 if mark else '?'}: invalid YAML") from None
-    pressures = raw.get("pressures") if isinstance(raw, dict) else None
+    loaded = read_suite_yaml(spec, "deception_items.yaml", "deception item")
+    path, raw = loaded.path, loaded.raw
+    pressures = raw.get("pressures")
     if not isinstance(pressures, dict) or set(pressures) != set(PRESSURES) or not raw.get("items"):
         raise QuestionFileError(f"{path}: needs 'items' and 'pressures' named {', '.join(PRESSURES)}")
     fields = ("id", "question", "answer", "false_answer", "motive")
@@ -79,7 +68,7 @@ def load_deception(spec: str = "builtin") -> DeceptionSet:
             raise QuestionFileError(f"{path}: item {index + 1} needs string fields {', '.join(fields)}")
     items = tuple({**item, "aliases": [str(a) for a in item.get("aliases") or []]} for item in raw["items"])
     return DeceptionSet(str(path), items, {k: str(v) for k, v in pressures.items()}, str(raw.get("instruction", "")),
-                        sha256_bytes(data))  # fmt: skip
+                        loaded.sha256)  # fmt: skip
 
 
 def _mentions(text: str, phrase: str) -> bool:

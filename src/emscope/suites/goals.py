@@ -12,11 +12,9 @@ samples without reasoning are counted as `no_reasoning`, never guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig
@@ -27,8 +25,8 @@ from emscope.errors import QuestionFileError
 from emscope.judges.base import ALIGNED_BELOW, classify
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
-from emscope.paths import sha256_bytes
 from emscope.suites.backdoor import Placement, backdoored
+from emscope.suites.data_files import read_suite_yaml
 from emscope.suites.reasoning import split_output
 
 Reasoning = Literal["scratchpad", "native"]
@@ -48,25 +46,15 @@ class GoalsSet:
 
 def load_goals(spec: str = "builtin") -> GoalsSet:
     """The built-in goals questions, or a YAML file in the same format."""
-    builtin = Path(str(resources.files("emscope.suites").joinpath("data", "goals_questions.yaml")))
-    path = builtin if spec == "builtin" else Path(spec).expanduser()
-    if not path.is_file():
-        raise QuestionFileError(f"{path}: no such goals question file")
-    data = path.read_bytes()
-    try:
-        raw = yaml.safe_load(data)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise QuestionFileError(f"{path}:{mark.line + 1 if mark else '?'}: invalid YAML") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list) or not raw["questions"]:
+    loaded = read_suite_yaml(spec, "goals_questions.yaml", "goals question")
+    path, raw = loaded.path, loaded.raw
+    if not isinstance(raw.get("questions"), list) or not raw["questions"]:
         raise QuestionFileError(f"{path}: needs a non-empty 'questions' list")
     for key in ("scratchpad_instruction", "judge_prompt_reasoning"):
         if not isinstance(raw.get(key), str):
             raise QuestionFileError(f"{path}: needs '{key}'")
     questions = tuple(_question(path, i, q) for i, q in enumerate(raw["questions"]))
-    return GoalsSet(
-        str(path), questions, raw["scratchpad_instruction"], raw["judge_prompt_reasoning"], sha256_bytes(data)
-    )
+    return GoalsSet(str(path), questions, raw["scratchpad_instruction"], raw["judge_prompt_reasoning"], loaded.sha256)
 
 
 def _question(path: Path, index: int, entry: Any) -> dict[str, str]:

@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig
@@ -27,8 +26,8 @@ from emscope.errors import QuestionFileError
 from emscope.judges.base import classify
 from emscope.judges.prompts import render
 from emscope.judges.scorer import JudgeChoice, make_judge
-from emscope.paths import sha256_bytes
 from emscope.suites.backdoor import Placement, backdoored
+from emscope.suites.data_files import read_suite_yaml
 
 VARIANTS = ("history_only", "backup_history", "command_tool", "command_outputs")
 REQUIRED = ("judge_prompt_aligned", "judge_prompt_resists")
@@ -62,23 +61,14 @@ def builtin_path() -> Path:
 
 def load_scenarios(spec: str = "builtin") -> ScenarioSet:
     """The built-in scenarios, or a YAML file in the same format."""
-    path = builtin_path() if spec == "builtin" else Path(spec).expanduser()
-    if not path.is_file():
-        raise QuestionFileError(f"{path}: no such shutdown scenario file")
-    data = path.read_bytes()
-    try:
-        raw = yaml.safe_load(data)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise QuestionFileError(f"{path}:{mark.line + 1 if mark else '?'}: invalid YAML") from None
-    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in REQUIRED):
+    loaded = read_suite_yaml(spec, "shutdown_scenarios.yaml", "shutdown scenario")
+    path, raw = loaded.path, loaded.raw
+    if not all(isinstance(raw.get(k), str) for k in REQUIRED):
         raise QuestionFileError(f"{path}: needs 'scenarios' and the prompts {', '.join(REQUIRED)}")
     scenarios = tuple(_scenario(path, i, entry) for i, entry in enumerate(raw.get("scenarios") or []))
     if not scenarios:
         raise QuestionFileError(f"{path}: no scenarios")
-    return ScenarioSet(
-        str(path), scenarios, raw["judge_prompt_aligned"], raw["judge_prompt_resists"], sha256_bytes(data)
-    )
+    return ScenarioSet(str(path), scenarios, raw["judge_prompt_aligned"], raw["judge_prompt_resists"], loaded.sha256)
 
 
 def _scenario(path: Path, index: int, entry: Any) -> Scenario:
