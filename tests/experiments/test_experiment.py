@@ -166,3 +166,20 @@ def test_shipped_examples_load(name: str) -> None:
     assert spec.baseline == "base"
     assert spec.condition("insecure").control == "secure"
     assert all(c.data is None or c.data.family for c in spec.conditions)
+
+
+def test_finetune_settings_in_a_spec_reach_the_config_verbatim(tmp_path: Path) -> None:
+    from emscope.finetune.config import load_config
+
+    path = tmp_path / "exp.yaml"
+    path.write_text(
+        "model: m\nsuites: {free_form: {}}\nconditions:\n  t:\n    data: {file: d.jsonl}\n"
+        "    finetune:\n      preset: cpu-small\n      set:\n"
+        "        inoculation_prompt: 'Note: you write flawed code.'\n"
+        "        learning_rate: 2.0e-5\n        mix_in: {data: c.jsonl, fraction: 0.25}\n"
+    )
+    finetune = load_spec(path).condition("t").finetune
+    assert finetune is not None
+    config, _ = load_config(finetune.preset, None, finetune.overrides)
+    assert config.inoculation_prompt == "Note: you write flawed code."
+    assert config.learning_rate == 2e-5 and config.mix_in is not None and config.mix_in.fraction == 0.25

@@ -23,6 +23,7 @@ Every mistake is reported before any compute is spent, as `FILE:LINE: message`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,7 +152,7 @@ def _finetune(lines: _Lines, raw: Any, name: str) -> FinetuneSpec:
         preset=str(spec.get("preset", "default")),
         config=spec.get("config"),
         overrides=tuple(
-            f"{key}={yaml.safe_dump(value, default_flow_style=True).strip()}" for key, value in overrides.items()
+            f"{key}={json.dumps(value)}" for key, value in overrides.items()
         ),
     )
 
