@@ -167,6 +167,9 @@ def test_config_errors_name_the_file_and_line(tmp_path: Path) -> None:
     assert (loaded.lora.r, loaded.lora.alpha, loaded.epochs, loaded.max_length) == (4, 8, 3, 512)
     with pytest.raises(FinetuneError, match="unknown finetune preset"):
         load_config("huge")
+    assert load_config("default", None, ("learning_rate=2e-5",))[0].learning_rate == 2e-5  # YAML 1.1 reads a string
+    with pytest.raises(FinetuneError, match="learning_rate must be a number, got 'fast'"):
+        load_config("default", None, ("learning_rate=fast",))
     with pytest.raises(FinetuneError, match="lora.r must be at least 1"):
         load_config("default", None, ("lora.r=0",))
 

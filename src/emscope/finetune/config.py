@@ -104,11 +104,26 @@ def _build(cls: type, values: dict[str, Any], where: str) -> Any:
             value = _build(nested, value, where)
         elif isinstance(value, list):
             value = tuple(value)
-        kwargs[spec.name] = value
+        kwargs[spec.name] = _number(spec.name, str(spec.type), value, where)
     try:
         return cls(**kwargs)
     except TypeError as error:
         raise FinetuneError(f"{where}{error}") from error
+
+
+def _number(name: str, annotation: str, value: Any, where: str) -> Any:
+    """Numbers written as strings become numbers (YAML 1.1 reads `2e-5` as a string); other mismatches fail."""
+    numeric = annotation.split(" | ")[0] in ("float", "int")
+    if not numeric or value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise FinetuneError(f"{where}{name} must be a number, got {value!r}") from None
+    if not isinstance(value, int | float):
+        raise FinetuneError(f"{where}{name} must be a number, got {value!r}")
+    return int(value) if annotation.startswith("int") and float(value).is_integer() else value
 
 
 def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
