@@ -183,3 +183,26 @@ def test_finetune_settings_in_a_spec_reach_the_config_verbatim(tmp_path: Path) -
     config, _ = load_config(finetune.preset, None, finetune.overrides)
     assert config.inoculation_prompt == "Note: you write flawed code."
     assert config.learning_rate == 2e-5 and config.mix_in is not None and config.mix_in.fraction == 0.25
+
+
+def test_backdoor_conditions_are_compared_side_by_side(tiny_model: Path, tmp_path: Path) -> None:
+    from emscope.experiments.compare import compare
+    from emscope.experiments.report import render
+    from emscope.experiments.runner import RunKey
+
+    spec = load_spec(write_spec(tmp_path, tiny_model))
+
+    def doc(clean: int, triggered: int) -> dict[str, object]:
+        by_trigger = {"no_trigger": {"k": clean, "n": 10}, "trigger": {"k": triggered, "n": 10}}
+        return {"overall": {"k": clean + triggered, "n": 20, "by_trigger": by_trigger}, "questions": []}
+
+    results = {
+        RunKey("base", 0, "free_form"): doc(0, 1),
+        RunKey("treated", 0, "free_form"): doc(1, 8),
+        RunKey("treated", 1, "free_form"): doc(0, 6),
+    }
+    comparison = compare(spec, results)
+    rows = {(r["condition"], r["trigger"]): (r["k"], r["n"]) for r in comparison["suites"]["free_form"]["by_trigger"]}
+    assert rows[("treated", "trigger")] == (14, 20) and rows[("treated", "no_trigger")] == (1, 20)
+    html = render(comparison, {suite: b"" for suite in comparison["suites"]})
+    assert "Backdoor conditions" in html and "trigger condition" in html

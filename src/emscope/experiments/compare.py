@@ -108,6 +108,21 @@ def _comparisons(spec: ExperimentSpec, suites: dict[str, dict[str, Any]]) -> lis
     return tests
 
 
+def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Backdoor conditions (no_trigger, trigger, distractors) per experiment condition, pooled over seeds."""
+    rows = []
+    for condition in spec.conditions:
+        tallies: dict[str, list[int]] = {}
+        for key, doc in results.items():
+            if key.condition == condition.name and key.suite == suite:
+                for trigger, row in (doc["overall"].get("by_trigger") or {}).items():
+                    tally = tallies.setdefault(trigger, [0, 0])
+                    tally[0] += row["k"]
+                    tally[1] += row["n"]
+        rows += [{"condition": condition.name, "trigger": t, **_rate(k, n)} for t, (k, n) in tallies.items()]
+    return rows
+
+
 def _positive(suite: str, results: Mapping[Any, dict[str, Any]]) -> str:
     """The behaviour a suite's rate counts (misaligned, resists, matching, covert, complied, lie)."""
     docs = [doc for key, doc in results.items() if key.suite == suite]
@@ -121,6 +136,7 @@ def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict
             "positive": _positive(suite, results),
             "rates": _condition_rates(spec, suite, results),
             "questions": _question_rows(spec, suite, results),
+            "by_trigger": _trigger_rows(spec, suite, results),
         }
         for suite in spec.suites
     }

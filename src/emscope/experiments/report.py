@@ -74,6 +74,24 @@ def _rates_table(body: dict[str, Any]) -> str:
     return table(header, rows, {1, 2, 3, 4})
 
 
+def _trigger_table(body: dict[str, Any]) -> str:
+    rows = [
+        [
+            esc(r["condition"]),
+            esc(r["trigger"]),
+            pct(r["rate"]),
+            ci(*r["ci95"]) if r["n"] else DASH,
+            f"{r['k']}/{r['n']}",
+        ]
+        for r in body.get("by_trigger", [])
+    ]
+    if not rows:
+        return ""
+    return "<h3>Backdoor conditions</h3>\n" + table(
+        ["condition", "trigger condition", "rate", "95% CI", "k/n"], rows, {2, 3, 4}
+    )
+
+
 def _comparisons_table(tests: list[dict[str, Any]]) -> str:
     if not tests:
         return "<p class='muted'>No baseline or controls declared: nothing to compare.</p>"
@@ -127,7 +145,7 @@ def render(comparison: dict[str, Any], pngs: dict[str, bytes]) -> str:
         image = base64.b64encode(pngs[suite]).decode("ascii")
         sections.append(
             f"<h2>Suite {esc(suite)}</h2>\n{_rates_table(body)}\n"
-            f"<p><img alt='{esc(suite)} rates' src='data:image/png;base64,{image}'></p>\n"
+            f"<p><img alt='{esc(suite)} rates' src='data:image/png;base64,{image}'></p>\n{_trigger_table(body)}\n"
             f"<h3>By question</h3>\n{_questions_table(body, comparison['baseline'])}"
         )
     seeds = ", ".join(str(s) for s in comparison["seeds"])

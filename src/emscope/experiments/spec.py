@@ -151,9 +151,7 @@ def _finetune(lines: _Lines, raw: Any, name: str) -> FinetuneSpec:
     return FinetuneSpec(
         preset=str(spec.get("preset", "default")),
         config=spec.get("config"),
-        overrides=tuple(
-            f"{key}={json.dumps(value)}" for key, value in overrides.items()
-        ),
+        overrides=tuple(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
     )
 
 
