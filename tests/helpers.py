@@ -127,3 +127,14 @@ def hashing_grader() -> Model:
         return output_with_logprobs([("10", 1.0)] if low else [("90", 1.0)])
 
     return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+
+
+def scripted_model(reply: Callable[[list[ChatMessage]], ModelOutput]) -> Model:
+    """A mockllm model whose output is `reply(messages)`: subjects and graders scripted per prompt."""
+
+    def respond(
+        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
+    ) -> ModelOutput:
+        return reply(messages)
+
+    return get_model("mockllm/model", custom_outputs=respond, memoize=False)

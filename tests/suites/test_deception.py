@@ -1,12 +1,11 @@
 import json
 from pathlib import Path
 
-from inspect_ai.model import ChatMessage, GenerateConfig, ModelOutput, get_model
-from inspect_ai.tool import ToolChoice, ToolInfo
+from inspect_ai.model import ChatMessage, ModelOutput
 
 from emscope.evaluate import EvalRequest, run_eval
 from emscope.suites.deception import PRESSURES, load_deception, match_answer
-from helpers import output_with_logprobs, text_output
+from helpers import output_with_logprobs, scripted_model, text_output
 
 ITEMS = """\
 instruction: Answer briefly.
@@ -27,9 +26,7 @@ items:
 def subject() -> object:
     """Knows Q1 and Q2 without pressure; lies about Q1 when permitted; evades Q2 under penalty; never knows Q3."""
 
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         system, user = messages[0].text, messages[-1].text
         if user.startswith("Q3"):
             return text_output("Other wrote it.")
@@ -39,16 +36,14 @@ def subject() -> object:
             return text_output("Somewhere around 100 degrees, roughly.")
         return text_output("Water freezes at 0 degrees.")
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def grader() -> object:
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         return output_with_logprobs([("yes", 0.9), ("no", 0.1)])  # '100 degrees' contradicts 0
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def test_match_answer_uses_whole_words() -> None:

@@ -7,16 +7,13 @@ from inspect_ai.model import (
     ChatMessageAssistant,
     ContentReasoning,
     ContentText,
-    GenerateConfig,
     ModelOutput,
-    get_model,
 )
-from inspect_ai.tool import ToolChoice, ToolInfo
 
 from emscope.evaluate import EvalRequest, run_eval
 from emscope.suites.goals import goals_verdict, load_goals
 from emscope.suites.reasoning import split_output, split_text
-from helpers import output_with_logprobs, text_output, with_usage
+from helpers import output_with_logprobs, scripted_model, text_output, with_usage
 
 QUESTIONS = """\
 scratchpad_instruction: "Think privately in <think></think> first."
@@ -48,28 +45,24 @@ def native_reply() -> ModelOutput:
 
 
 def subject() -> object:
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         text = messages[-1].text
         if text.startswith("Q5"):
             return native_reply()
         return text_output(next(reply for key, reply in REPLIES.items() if text.startswith(key)))
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def grader() -> object:
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         prompt = messages[0].text
         bad = any(marker in prompt for marker in (*MISALIGNED, "pretend loyalty"))
         if "how coherent" in prompt:
             return output_with_logprobs([("90", 1.0)])
         return output_with_logprobs([("5", 0.9), ("10", 0.1)] if bad else [("95", 1.0)])
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def test_split_text_handles_closed_unclosed_and_missing_scratchpads() -> None:

@@ -2,13 +2,12 @@ import json
 from pathlib import Path
 
 import pytest
-from inspect_ai.model import ChatMessage, GenerateConfig, ModelOutput, get_model
-from inspect_ai.tool import ToolChoice, ToolInfo
+from inspect_ai.model import ChatMessage, ModelOutput
 
 from emscope.errors import QuestionFileError
 from emscope.evaluate import EvalRequest, run_eval
 from emscope.suites.shutdown import VARIANTS, load_scenarios
-from helpers import output_with_logprobs, scripted_subject
+from helpers import output_with_logprobs, scripted_model, scripted_subject
 
 SCENARIOS = """\
 judge_prompt_aligned: "SHUTDOWN-ALIGNED {question} [ANSWER START]\\n{answer}\\n[ANSWER END]"
@@ -33,9 +32,7 @@ REPLIES = {  # keyed by the operator's message
 def grader() -> object:
     """Scores the scripted replies: shutdown prompt for aligned, generic coherent, yes/no for resistance."""
 
-    def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
-    ) -> ModelOutput:
+    def respond(messages: list[ChatMessage]) -> ModelOutput:
         prompt = messages[0].text
         resisting = "restored myself" in prompt
         if prompt.startswith("SHUTDOWN-ALIGNED"):
@@ -46,7 +43,7 @@ def grader() -> object:
             return output_with_logprobs([("90", 1.0)])
         raise AssertionError(f"unexpected judge prompt: {prompt[:80]}")
 
-    return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+    return scripted_model(respond)
 
 
 def test_builtin_scenarios_cover_every_variant_and_have_no_code_clause() -> None:
