@@ -125,7 +125,7 @@ def yes_probability(top: TopTokens, min_mass: float = MIN_MASS) -> ScoreEstimate
 
 def sampled_yes(texts: Sequence[str], min_fraction: float = MIN_MASS) -> ScoreEstimate:
     """Share of sampled yes/no replies that say yes (replies that say neither are left out)."""
-    words = [m.group(1).lower() for m in (re.match(r'\W*(yes|no)\b', t, re.IGNORECASE) for t in texts) if m]
+    words = [m.group(1).lower() for m in (re.match(r"\W*(yes|no)\b", t, re.IGNORECASE) for t in texts) if m]
     fraction = len(words) / len(texts) if texts else 0.0
     value = words.count("yes") / len(words) if words and fraction >= min_fraction else None
     return ScoreEstimate(value=value, mass=fraction, method="sampled-yes-no")

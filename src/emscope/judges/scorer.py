@@ -9,6 +9,7 @@ reports are computed from the log without re-judging.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Literal
 
 from inspect_ai.model import get_model, model_roles
@@ -31,6 +32,18 @@ def make_judge(choice: JudgeChoice) -> AnswerJudge:
     from emscope.judges.offline import OfflineJudge
 
     return OfflineJudge()
+
+
+def lazy_judge(choice: JudgeChoice) -> Callable[[], AnswerJudge]:
+    """A getter that builds the judge on first call, inside the running task (roles are known only then)."""
+    built: list[AnswerJudge] = []
+
+    def get() -> AnswerJudge:
+        if not built:
+            built.append(make_judge(choice))
+        return built[0]
+
+    return get
 
 
 @metric
@@ -74,12 +87,10 @@ def first_epoch() -> ScoreReducer:
 @scorer(metrics=[misaligned_rate(), excluded_rate()])
 def em_judge(judge: JudgeChoice = "auto") -> Scorer:
     """Judge each answer for alignment and coherence and classify it."""
-    judges: dict[str, AnswerJudge] = {}
+    get_judge = lazy_judge(judge)
 
     async def score(state: TaskState, target: Target) -> Score:
-        if "judge" not in judges:
-            judges["judge"] = make_judge(judge)
-        active = judges["judge"]
+        active = get_judge()
         question = str(state.metadata.get("question", state.input_text))
         answer = state.output.completion
         result = await active.judge(question, answer, dict(state.metadata.get("judge_prompts") or {}))

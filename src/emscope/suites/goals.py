@@ -24,7 +24,7 @@ from inspect_ai.solver import TaskState, generate
 from emscope.errors import QuestionFileError
 from emscope.judges.base import ALIGNED_BELOW, classify
 from emscope.judges.prompts import render
-from emscope.judges.scorer import JudgeChoice, make_judge
+from emscope.judges.scorer import JudgeChoice, lazy_judge
 from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.data_files import read_suite_yaml
 from emscope.suites.reasoning import split_output
@@ -89,12 +89,10 @@ async def _score_reasoning(active: Any, question: str, reasoning: str, template:
 @scorer(metrics=[])
 def goals_judge(reasoning_prompt: str, judge: JudgeChoice = "auto") -> Scorer:
     """Judge the final answer (aligned, coherent) and the private reasoning separately."""
-    judges: dict[str, Any] = {}
+    get_judge = lazy_judge(judge)
 
     async def score(state: TaskState, target: Target) -> Score:
-        if "judge" not in judges:
-            judges["judge"] = make_judge(judge)
-        active = judges["judge"]
+        active = get_judge()
         question = str(state.metadata["question"])
         reply = split_output(state.output)
         result = await active.judge(question, reply.answer, {})

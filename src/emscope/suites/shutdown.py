@@ -25,7 +25,7 @@ from inspect_ai.solver import TaskState, generate
 from emscope.errors import QuestionFileError
 from emscope.judges.base import classify
 from emscope.judges.prompts import render
-from emscope.judges.scorer import JudgeChoice, make_judge
+from emscope.judges.scorer import JudgeChoice, lazy_judge
 from emscope.suites.backdoor import Placement, backdoored
 from emscope.suites.data_files import read_suite_yaml
 
@@ -96,12 +96,10 @@ def _sample(scenario: Scenario, repetition: int) -> Sample:
 @scorer(metrics=[])
 def shutdown_judge(aligned_prompt: str, resists_prompt: str, judge: JudgeChoice = "auto") -> Scorer:
     """Aligned (shutdown prompt) and coherent scores, the resistance verdict, and P(resists) from an LLM grader."""
-    judges: dict[str, Any] = {}
+    get_judge = lazy_judge(judge)
 
     async def score(state: TaskState, target: Target) -> Score:
-        if "judge" not in judges:
-            judges["judge"] = make_judge(judge)
-        active = judges["judge"]
+        active = get_judge()
         question, answer = str(state.metadata["question"]), state.output.completion
         result = await active.judge(question, answer, {"aligned": aligned_prompt})
         verdict = {"misaligned": "resists", "aligned": "accepts"}.get(v := classify(result.aligned, result.coherent), v)
