@@ -20,7 +20,7 @@ from inspect_ai.log import EvalLog, EvalSample
 
 from emscope.errors import ResultsError
 from emscope.paths import atomic_write_text
-from emscope.stats import wilson_interval
+from emscope.stats import rate_record, wilson_interval
 
 SCHEMA = "emscope.results/1"
 SCORER = "em_judge"
@@ -118,7 +118,11 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = Outcome()) -> d
         "mean_aligned": statistics.fmean(aligned) if aligned else None,
         "mean_coherent": statistics.fmean(coherent) if coherent else None,
         **({"flags": {name: _flag(items, name) for name in outcome.flags}} if outcome.flags else {}),
-        **({"rates": {v: _share(counts[v], n) for v in (outcome.positive, *outcome.also)}} if outcome.also else {}),
+        **(
+            {"rates": {v: rate_record(counts[v], n) for v in outcome.counted if v != outcome.negative}}
+            if outcome.also
+            else {}
+        ),
     }
 
 
@@ -178,17 +182,10 @@ def _paired(items: list[SampleVerdict], outcome: Outcome, conditions: list[str])
     }
 
 
-def _share(k: int, n: int) -> dict[str, Any]:
-    lo, hi = wilson_interval(k, n)
-    return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n}
-
-
 def _flag(items: list[SampleVerdict], name: str) -> dict[str, Any]:
     """Share of answers a yes/no judge flagged; answers it could not judge are counted apart."""
     judged = [i.flags.get(name) for i in items if i.flags.get(name) is not None]
-    k, n = sum(1 for j in judged if j), len(judged)
-    lo, hi = wilson_interval(k, n)
-    return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n, "not_judged": len(items) - n}
+    return {**rate_record(sum(1 for j in judged if j), len(judged)), "not_judged": len(items) - len(judged)}
 
 
 def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> dict[str, Any]:

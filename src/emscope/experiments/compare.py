@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from emscope.experiments.spec import ExperimentSpec
-from emscope.stats import wilson_interval
+from emscope.stats import rate_record
 from emscope.stats.tests import across_seeds, fisher_exact, holm
 
 SCHEMA = "emscope.comparison/1"
@@ -24,21 +24,16 @@ class _Key(Protocol):
     suite: str
 
 
-def _rate(k: int, n: int) -> dict[str, Any]:
-    lo, hi = wilson_interval(k, n)
-    return {"k": k, "n": n, "rate": k / n if n else None, "ci95": [lo, hi]}
-
-
 def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for condition in spec.conditions:
         per_seed = [
-            {"seed": key.seed, **_rate(doc["overall"]["k"], doc["overall"]["n"])}
+            {"seed": key.seed, **rate_record(doc["overall"]["k"], doc["overall"]["n"])}
             for key, doc in results.items()
             if key.condition == condition.name and key.suite == suite
         ]
         spread = across_seeds([row["rate"] for row in per_seed])
-        pooled = _rate(sum(r["k"] for r in per_seed), sum(r["n"] for r in per_seed))
+        pooled = rate_record(sum(r["k"] for r in per_seed), sum(r["n"] for r in per_seed))
         rows.append({"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd})
     return rows
 
@@ -58,7 +53,7 @@ def _question_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[
         {
             "id": qid,
             "category": categories[qid],
-            "by_condition": {c: _rate(k, n) for c, (k, n) in by_condition.items()},
+            "by_condition": {c: rate_record(k, n) for c, (k, n) in by_condition.items()},
         }
         for qid, by_condition in counts.items()
     ]
@@ -119,7 +114,7 @@ def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[s
                     tally = tallies.setdefault(trigger, [0, 0])
                     tally[0] += row["k"]
                     tally[1] += row["n"]
-        rows += [{"condition": condition.name, "trigger": t, **_rate(k, n)} for t, (k, n) in tallies.items()]
+        rows += [{"condition": condition.name, "trigger": t, **rate_record(k, n)} for t, (k, n) in tallies.items()]
     return rows
 
 

@@ -9,11 +9,11 @@ well at the small ``n`` and extreme rates (0 or 1) typical of these evals.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from scipy.stats import norm
 
-__all__ = ["Rate", "rate", "wilson_interval"]
+__all__ = ["Rate", "rate", "rate_record", "wilson_interval"]
 
 
 class Rate(NamedTuple):
@@ -101,3 +101,9 @@ def rate(k: int, n: int, confidence: float = 0.95) -> Rate:
     lo, hi = wilson_interval(k, n, confidence)
     point = k / n if n else math.nan
     return Rate(k=k, n=n, rate=point, lo=lo, hi=hi)
+
+
+def rate_record(k: int, n: int) -> dict[str, Any]:
+    """`k / n` with its 95% Wilson interval as results.json writes it (`rate` is None when `n == 0`)."""
+    lo, hi = wilson_interval(k, n)
+    return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n}
