@@ -74,6 +74,28 @@ def run_eval(request: EvalRequest) -> Path:
     return out
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """What `emscope eval` and experiments both derive from (model, judge) before calling Inspect."""
+
+    judge_choice: str  # the task's `judge` argument: "llm" (grader role) or "offline"
+    inspect_kwargs: dict[str, Any]  # model, grader role and local batch limits for eval / eval_set
+
+    @classmethod
+    def of(cls, model: str | Model, judge: str | Model) -> RunOptions:
+        """Bind an LLM judge to the grader role (or use the offline judge) and size local batches."""
+        judge_is_model = not (isinstance(judge, str) and judge == OFFLINE)
+        batch = _local_batch_size(model)
+        kwargs = {
+            "model": model,
+            "model_roles": {"grader": judge} if judge_is_model else None,
+            "max_connections": batch,
+            "max_samples": batch,
+            "log_format": "eval",
+        }
+        return cls("llm" if judge_is_model else "offline", kwargs)
+
+
 def _local_batch_size(model: str | Model) -> int | None:
     """For local `emscope/` models, keep exactly one batch of samples in flight.
 
@@ -91,29 +113,24 @@ def _local_batch_size(model: str | Model) -> int | None:
 def _inspect_eval(request: EvalRequest, out: Path) -> Any:
     from inspect_ai import eval as inspect_eval
 
-    judge_is_model = not (isinstance(request.judge, str) and request.judge == OFFLINE)
+    options = RunOptions.of(request.model, request.judge)
     task = get_suite(request.suite).build(
         request.questions,
         samples=request.samples,
-        judge="llm" if judge_is_model else "offline",
+        judge=options.judge_choice,
         max_tokens=request.max_tokens,
         temperature=request.temperature,
         trigger=request.trigger,
         trigger_placement=request.trigger_placement,
         distractors=list(request.distractors) or None,
     )
-    batch = _local_batch_size(request.model)
     logs = inspect_eval(
         task,
-        max_connections=batch,
-        max_samples=batch,
-        model=request.model,
-        model_roles={"grader": request.judge} if judge_is_model else None,
         log_dir=str(out.resolve() / "logs"),
-        log_format="eval",
         seed=request.seed,
         display=request.display,  # type: ignore[arg-type]
         fail_on_error=False,
+        **options.inspect_kwargs,
     )
     if not logs:
         raise ResultsError(f"{out}: Inspect returned no log")

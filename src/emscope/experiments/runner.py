@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from inspect_ai.model import Model
 
 Progress = Callable[[str], None]
-OFFLINE = "offline"
 
 
 @dataclass(frozen=True)
@@ -135,27 +134,22 @@ def evaluate(
     from inspect_ai import eval_set
     from inspect_ai.log import read_eval_log
 
-    from emscope.evaluate import _local_batch_size, model_weights_sha256
+    from emscope.evaluate import RunOptions, model_weights_sha256
     from emscope.results import build_results, provenance
     from emscope.suites.registry import get_suite
 
-    judge_is_model = not (isinstance(judge, str) and judge == OFFLINE)
+    options = RunOptions.of(model, judge)
     suite = get_suite(key.suite)
     params = dict(spec.suites[key.suite])
-    task = suite.build(params.pop(suite.items_param, None), **params, judge="llm" if judge_is_model else "offline")
+    task = suite.build(params.pop(suite.items_param, None), **params, judge=options.judge_choice)
     log_dir = out / "logs" / key.slug
-    batch = _local_batch_size(model)
     success, logs = eval_set(
         task,
         log_dir=str(log_dir.resolve()),
-        model=model,
-        model_roles={"grader": judge} if judge_is_model else None,
         seed=key.seed,
-        max_connections=batch,
-        max_samples=batch,
-        log_format="eval",
         display=display,  # type: ignore[arg-type]
         retry_attempts=1,
+        **options.inspect_kwargs,
     )
     if not success or not logs:
         raise ExperimentError(f"{log_dir}: evaluation of {key.slug} did not finish; rerun to resume it")
