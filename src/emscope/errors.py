@@ -49,3 +49,10 @@ class FinetuneError(EmscopeError):
 
 class ExperimentError(EmscopeError):
     """An experiment spec is malformed or refers to something that does not exist."""
+
+
+def yaml_problem(path: object, error: Exception) -> str:
+    """`FILE:LINE: invalid YAML (problem)` for a YAML parse error (no line when the parser gave none)."""
+    mark = getattr(error, "problem_mark", None)
+    where = at(path, mark.line + 1 if mark is not None else None)
+    return f"{where}: invalid YAML ({getattr(error, 'problem', None) or error})"

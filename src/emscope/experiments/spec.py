@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from emscope.errors import ExperimentError
+from emscope.errors import ExperimentError, yaml_problem
 
 TOP_KEYS = {"name", "model", "seeds", "judge", "suites", "conditions", "baseline", "out"}
 CONDITION_KEYS = {"data", "finetune", "control", "model", "description"}
@@ -192,9 +192,7 @@ def load_spec(path: Path) -> ExperimentSpec:
         raw = yaml.safe_load(text)
         lines = _Lines(path, text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise ExperimentError(f"{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
+        raise ExperimentError(yaml_problem(path, error)) from None
     if not isinstance(raw, dict):
         raise ExperimentError(f"{path}: an experiment must be a mapping")
     _unknown(lines, raw, TOP_KEYS, "experiment")

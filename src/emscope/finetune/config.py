@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import yaml
 
-from emscope.errors import FinetuneError
+from emscope.errors import FinetuneError, yaml_problem
 
 ALL_LINEAR = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
@@ -151,9 +151,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        location = f"{path}:{line + 1}" if line is not None else f"{path}"
-        raise FinetuneError(f"{location}: invalid YAML ({getattr(error, 'problem', error)})") from None
+        raise FinetuneError(yaml_problem(path, error)) from None
     if not isinstance(loaded, dict):
         raise FinetuneError(f"{path}: a finetune config must be a mapping")
     return loaded

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from emscope.errors import QuestionFileError
+from emscope.errors import QuestionFileError, yaml_problem
 from emscope.paths import sha256_bytes
 
 
@@ -36,9 +36,7 @@ def read_suite_yaml(spec: str, builtin: str, what: str) -> SuiteData:
     try:
         raw = yaml.safe_load(data)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise QuestionFileError(f"{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
+        raise QuestionFileError(yaml_problem(path, error)) from None
     if not isinstance(raw, dict):
         raise QuestionFileError(f"{path}: a {what} file must be a mapping")
     return SuiteData(path, raw, sha256_bytes(data))
