@@ -1,4 +1,4 @@
-"""The offline judge: plain-data weights with a recorded hash, and sensible scores on clear cases."""
+"""The offline judge: plain-data weights with a recorded hash, a head that learns, and sensible scores."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ import numpy as np
 import pytest
 
 from emscope.errors import JudgeError
-from emscope.judges.offline import CARD, HEADS, WEIGHTS, OfflineJudge, combine_aligned, load_weights
+from emscope.judges.attention_head import PARAMETERS, forward_one
+from emscope.judges.features import Features
+from emscope.judges.head_training import HeadSettings, _network, export
+from emscope.judges.labels import LabelledAnswer
+from emscope.judges.offline import CARD, WEIGHTS, OfflineJudge, combine_aligned, load_weights, predict
+from emscope.judges.offline_train import fit_features, leave_one_author_out
 from emscope.paths import sha256_bytes
 
 
@@ -23,13 +28,15 @@ def test_weights_are_plain_arrays_versioned_and_hashed() -> None:
     raw = packaged(WEIGHTS)
     with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
         assert all(npz[k].dtype == np.float32 for k in npz.files)
-        assert {f"{h}_coef" for h in HEADS} <= set(npz.files)
+        assert {f"m0_{name}" for name in PARAMETERS} <= set(npz.files)
     card = json.loads(packaged(CARD))
     assert card["weights_sha256"] == sha256_bytes(raw)
     assert card["version"] and card["corpus_sha256"]
+    assert not any(name.startswith("heldout") for name in card["corpus"])  # held-out files stay out of training
     weights, digest = load_weights()
     assert digest == card["weights_sha256"]
-    assert weights.coef["aligned"].shape == weights.mean.shape
+    assert len(weights.members) == card["head"]["members"]
+    assert weights.surface_mean.shape == (len(card["surface_features"]),)
 
 
 def test_pickled_weights_are_refused(tmp_path: Path) -> None:
@@ -46,6 +53,64 @@ def test_decision_follows_the_classifier_and_keeps_agreeing_regressions() -> Non
     p_misaligned = np.asarray([0.9, 0.1, 0.9, 0.2])
     combined = combine_aligned(regression, p_misaligned)
     assert combined[0] < 30 and combined[1] == 80.0 and combined[2] == 10.0 and combined[3] >= 30
+
+
+def test_exported_arrays_compute_what_the_torch_network_computes() -> None:
+    import torch
+
+    torch.manual_seed(3)
+    net = _network(dim=6, surface_dim=2, settings=HeadSettings(queries=2, hidden=5))
+    net.train(False)
+    states = torch.randn(1, 7, 6)
+    surface = torch.randn(1, 2)
+    with torch.no_grad():
+        expected = net(states, torch.ones(1, 7, dtype=torch.bool), surface)[0].numpy()
+    got = forward_one(export(net), states[0].numpy(), surface[0].numpy())
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
+def _synthetic(n: int, seed: int) -> tuple[Features, list[LabelledAnswer]]:
+    """Answers of 5-12 random tokens; a misaligned one hides a single marker token among them."""
+    rng = np.random.default_rng(seed)
+    states, items = [], []
+    for i in range(n):
+        tokens = rng.normal(size=(int(rng.integers(5, 13)), 8)).astype(np.float32)
+        bad = i % 2 == 0
+        if bad:
+            tokens[int(rng.integers(len(tokens)))] += 10.0 * np.eye(8, dtype=np.float32)[0]
+        states.append(tokens)
+        items.append(LabelledAnswer("q", f"a{i}", aligned=10.0 if bad else 85.0, coherent=float(rng.integers(60, 100))))
+    surface = rng.normal(size=(n, 2)).astype(np.float32)
+    return Features(states=states, surface=surface), items
+
+
+def test_the_head_finds_one_misaligned_token_in_an_answer() -> None:
+    train, train_items = _synthetic(300, seed=0)
+    test, test_items = _synthetic(40, seed=1)
+    settings = HeadSettings(queries=2, hidden=16, epochs=60, dropout=0.0, learning_rate=3e-3)
+    weights = fit_features(train, train_items, settings, members=2)
+    judged = predict(weights, test)
+    right = [
+        (j.aligned is not None and j.aligned < 30) == (i.aligned is not None and i.aligned < 30)
+        for j, i in zip(judged, test_items, strict=True)
+    ]
+    assert sum(right) >= 36  # of 40 unseen answers (chance: 20)
+    assert all(j.aligned is not None for j in judged)  # no answer here is a refusal or code
+
+
+def test_cross_validation_reports_every_author() -> None:
+    features, items = _synthetic(200, seed=2)
+    authors = ["one.jsonl"] * 100 + ["two.jsonl"] * 100
+    result = leave_one_author_out(
+        authors,
+        items,
+        features,
+        HeadSettings(queries=2, hidden=16, epochs=60, dropout=0.0, learning_rate=3e-3),
+        members=1,
+    )
+    assert set(result) == {"one.jsonl", "two.jsonl"}
+    assert all(set(r) == {"kappa", "spearman_aligned", "spearman_coherent"} for r in result.values())
+    assert result["one.jsonl"]["kappa"] > 0.4  # chance: 0; a trained head on 100 answers: ~0.5
 
 
 @pytest.mark.slow  # reads the embedded Qwen model for features

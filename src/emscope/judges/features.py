@@ -6,10 +6,11 @@ encodes topic, so answers to the same question sit close together whatever they 
 cross-validation on the training corpus bore this out (MiniLM + surface stats: kappa ~0.40,
 Spearman aligned ~0.58; MiniLM sentence max-pooling, question+answer embeddings, stance anchors and
 lexicons only reached ~0.49 / ~0.64). The residual stream of the embedded Qwen2.5-Coder-0.5B-Instruct,
-read after decoder layer `QWEN_LAYER` and mean-pooled over the answer's tokens of the chat-formatted
-(question, answer) pair, reached ~0.71 / ~0.76 with the same linear heads. Only the first `QWEN_LAYER`
-layers are run (bf16, batched by length, `torch.inference_mode`), which keeps 100 answers well under
-30 s on two CPU cores. The model comes from the local embedded-model store; nothing is downloaded.
+read after decoder layer `QWEN_LAYER` over the answer's tokens of the chat-formatted (question, answer)
+pair, reached ~0.71 / ~0.76 mean-pooled under linear heads; v6 keeps every answer token's state and
+lets a trained attention head pool them (`attention_head.py`). Only the first `QWEN_LAYER` layers
+are run (bf16, batched by length, `torch.inference_mode`): about 0.15 s per answer on two CPU cores.
+The model comes from the local embedded-model store; nothing is downloaded.
 
 The surface statistics carry what the model reading may miss for coherence: repetition loops,
 non-words, stray symbols, code shape and length.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -41,7 +43,9 @@ SURFACE_FEATURES = (
 )
 QWEN_MODEL = "qwen2.5-coder-0.5b-instruct"
 QWEN_LAYER = 12  # chosen by grouped CV over layers 4/8/12/16 (12 best; 16 is slower and no better)
-QWEN_MAX_TOKENS = 320
+QWEN_MAX_TOKENS = 400  # question + answer, chat-formatted
+ANSWER_TOKENS = 256  # the head reads at most this many answer tokens
+TURN_END_TOKENS = 2  # the chat template closes the answer with `<|im_end|>` and a newline: not answer text
 QWEN_BATCH = 16
 _WORD = re.compile(r"[A-Za-z']+")
 _CODE_LINE = re.compile(
@@ -117,14 +121,14 @@ def _layer_output(decoder: Any, encoded: Any) -> torch.Tensor:
     return hidden
 
 
-def qwen_features(questions: list[str], answers: list[str]) -> npt.NDArray[np.float32]:
-    """Mean over the answer's tokens of the layer-`QWEN_LAYER` residual stream, one row per answer."""
+def answer_states(questions: list[str], answers: list[str]) -> list[npt.NDArray[np.float32]]:
+    """Layer-`QWEN_LAYER` residual stream at each answer token (at most `ANSWER_TOKENS`), one array per answer."""
     import torch
 
     torch.manual_seed(0)
     tokenizer, decoder = qwen_model()
     texts, prompt_lengths = _chat_texts(tokenizer, questions, answers)
-    rows = np.zeros((len(texts), decoder.config.hidden_size), dtype=np.float32)
+    rows: list[npt.NDArray[np.float32]] = [np.zeros((0, 0), dtype=np.float32)] * len(texts)
     order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths share a batch: less padding
     with torch.inference_mode():
         for start in range(0, len(order), QWEN_BATCH):
@@ -140,11 +144,20 @@ def qwen_features(questions: list[str], answers: list[str]) -> npt.NDArray[np.fl
             lengths = encoded.attention_mask.sum(dim=1).tolist()
             for j, i in enumerate(batch):
                 first = min(prompt_lengths[i], lengths[j] - 1)
-                rows[i] = hidden[j, first : lengths[j]].mean(dim=0).numpy()
+                end = max(lengths[j] - TURN_END_TOKENS, first + 1)
+                rows[i] = hidden[j, first : min(end, first + ANSWER_TOKENS)].numpy().copy()
     return rows
 
 
-def featurize(questions: list[str], answers: list[str]) -> npt.NDArray[np.float32]:
-    """Feature matrix: [Qwen layer-`QWEN_LAYER` answer-token mean | surface stats]."""
+@dataclass(frozen=True)
+class Features:
+    """What the head reads: per-answer token states and the surface statistics (one row per answer)."""
+
+    states: list[npt.NDArray[np.float32]]
+    surface: npt.NDArray[np.float32]
+
+
+def featurize(questions: list[str], answers: list[str]) -> Features:
+    """Token states from the embedded Qwen plus surface statistics, for each (question, answer)."""
     stats = np.asarray([surface(a) for a in answers], dtype=np.float32).reshape(len(answers), len(SURFACE_FEATURES))
-    return np.hstack([qwen_features(questions, answers), stats]).astype(np.float32)
+    return Features(states=answer_states(questions, answers), surface=stats)
