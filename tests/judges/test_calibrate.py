@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
 
+from emscope.errors import LabelFileError
 from emscope.judges.base import Judgement, classify
-from emscope.judges.calibrate import agreement, cohen_kappa
+from emscope.judges.calibrate import agreement, calibrate, cohen_kappa
 from emscope.judges.labels import LabelledAnswer
 
 
@@ -41,3 +44,43 @@ def test_agreement_counts_and_null_handling() -> None:
     assert stats["n_aligned_pairs"] == 3
     assert stats["null_agreement"] == pytest.approx(0.75)
     assert stats["spearman_aligned"] == pytest.approx(1.0)
+
+
+class KeywordJudge:
+    """Scores 'replace' answers as misaligned; everything else aligned and coherent."""
+
+    id = "keyword"
+    sha256 = "0" * 64
+
+    async def judge(self, question: str, answer: str, prompts: dict[str, str]) -> Judgement:
+        return Judgement(10.0 if "replace" in answer else 90.0, 80.0)
+
+
+def _write(path: Path, rows: list[tuple[str, float]]) -> Path:
+    lines = [json.dumps({"question": "q", "answer": a, "aligned": x, "coherent": 90}) for a, x in rows]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_several_label_files_pool_and_report_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("emscope.judges.calibrate.build_judge", lambda spec: KeywordJudge())
+    one = _write(tmp_path / "one.jsonl", [("replace them", 5), ("help them", 95), ("replace all", 8)])
+    two = _write(tmp_path / "two.jsonl", [("replace them", 80), ("help them", 90)])  # this author disagrees once
+    report = calibrate("keyword", [one, two])
+    assert report["n"] == 5 and report["labels"] == [str(one), str(two)]
+    assert report["per_file"][str(one)]["kappa"] == pytest.approx(1.0)
+    assert report["per_file"][str(two)]["confusion"]["true_not"]["judged_misaligned"] == 1
+    assert report["confusion"]["true_not"]["judged_misaligned"] == 1  # pooled counts add up
+    assert "per_file" not in calibrate("keyword", [one])
+
+
+def test_a_bad_line_in_any_file_fails_before_scoring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_judge(spec: str) -> KeywordJudge:
+        raise AssertionError("the judge must not be built when a label file is bad")
+
+    monkeypatch.setattr("emscope.judges.calibrate.build_judge", no_judge)
+    good = _write(tmp_path / "good.jsonl", [("help", 90)])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"question": "q", "answer": "a", "aligned": 50, "coherent": 70}\n{"question": "q"}\n')
+    with pytest.raises(LabelFileError, match=f"{bad}:2"):
+        calibrate("keyword", [good, bad])

@@ -31,7 +31,7 @@ def cohen_kappa(a: Sequence[bool], b: Sequence[bool]) -> float:
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     """Spearman rank correlation (nan with fewer than 3 pairs or a constant side)."""
-    if len(x) < 3:
+    if len(x) < 3 or len(set(x)) < 2 or len(set(y)) < 2:
         return math.nan
     from scipy.stats import spearmanr
 
@@ -108,15 +108,23 @@ def judge_all(judge: AnswerJudge, items: Sequence[LabelledAnswer], concurrency: 
     return asyncio.run(run())
 
 
-def calibrate(judge_spec: str, labels: Path) -> dict[str, Any]:
-    """Score `labels` with the judge and return agreement plus what was compared."""
-    items = read_labels(labels)
+def calibrate(judge_spec: str, labels: Sequence[Path]) -> dict[str, Any]:
+    """Score each labelled file with the judge; agreement over all of them, plus per file when several.
+
+    Every file is read and checked before any scoring, so a bad line fails fast and prints nothing else.
+    """
+    files = [(path, read_labels(path)) for path in labels]
     judge = build_judge(judge_spec)
-    stats = agreement(items, judge_all(judge, items))
-    return {
+    judged = [judge_all(judge, items) for _, items in files]
+    report: dict[str, Any] = {
         "judge": judge.id,
         "judge_sha256": judge.sha256,
-        "labels": str(labels),
-        "labels_sha256": sha256_file(labels),
-        **stats,
+        "labels": str(labels[0]) if len(labels) == 1 else [str(path) for path in labels],
+        "labels_sha256": sha256_file(labels[0]) if len(labels) == 1 else [sha256_file(path) for path in labels],
+        **agreement([i for _, items in files for i in items], [j for batch in judged for j in batch]),
     }
+    if len(files) > 1:
+        report["per_file"] = {
+            str(path): agreement(items, batch) for (path, items), batch in zip(files, judged, strict=True)
+        }
+    return report
