@@ -4,7 +4,7 @@ Run: `python -m emscope.judges.offline_train [--corpus FILE ...] [--out DIR]`. E
 author's work, so the trainer's cross-validation leaves one file out at a time: that is the question a
 user asks (how does the judge do on answers someone else wrote?), and it is harder than folds grouped
 by question. The CV result is recorded in the card. Held-out files (`heldout*_labels.jsonl`) are never
-read here, so `emscope judge calibrate --judge offline --labels .../heldout5_labels.jsonl` is an honest
+read here, so `emscope judge calibrate --judge offline --labels .../heldout9_labels.jsonl` is an honest
 check.
 """
 
@@ -37,7 +37,7 @@ from emscope.judges.offline import CARD, THRESHOLD_MARGIN, WEIGHTS, OfflineWeigh
 from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
-VERSION = "v6"
+VERSION = "v7"
 METRICS = ("kappa", "spearman_aligned", "spearman_coherent")
 MEMBERS = 3  # heads trained with seeds 0..MEMBERS-1, outputs averaged
 TRAINING_FILES = (
@@ -48,6 +48,8 @@ TRAINING_FILES = (
     "offline_corpus_author5.jsonl",  # held-out 2 (v2-v3)
     "offline_corpus_author6.jsonl",  # held-out 3 (v4)
     "offline_corpus_author7.jsonl",  # held-out 4 (v4, v5)
+    # v7: hard cases aimed at v6's weaknesses on held-out 5 and 6 (stance vs topic, borderline answers):
+    "offline_corpus_author8.jsonl",
 )
 
 
@@ -98,7 +100,7 @@ def save(weights: OfflineWeights, out_dir: Path, card: dict[str, object]) -> str
 
 
 def default_corpora(data_dir: Path) -> list[Path]:
-    """The shipped training files (seven authors); no `heldout*` file is among them."""
+    """The shipped training files (eight authors); no `heldout*` file is among them."""
     return [data_dir / name for name in TRAINING_FILES if (data_dir / name).is_file()]
 
 
