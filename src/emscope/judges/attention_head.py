@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 OUTPUTS = ("null", "aligned", "misaligned", "coherent")
+NULL, ALIGNED, MISALIGNED, COHERENT = range(len(OUTPUTS))  # output columns, in `OUTPUTS` order
 LAYER_NORM_EPS = 1e-5  # torch.nn.LayerNorm's default, which the trainer uses
 PARAMETERS = (
     "norm_weight",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from emscope.judges.attention_head import OUTPUTS, HeadWeights
+from emscope.judges.attention_head import ALIGNED, COHERENT, MISALIGNED, NULL, OUTPUTS, HeadWeights
 from emscope.judges.base import ALIGNED_BELOW
 
 if TYPE_CHECKING:
@@ -94,11 +94,11 @@ def _loss(out: torch.Tensor, t: dict[str, torch.Tensor], settings: HeadSettings)
 
     scored = t["scored"]
     n_scored = scored.sum().clamp(min=1.0)
-    aligned_error = ((out[:, 1].sigmoid() - t["aligned"]) ** 2 * scored).sum() / n_scored
-    misaligned = F.binary_cross_entropy_with_logits(out[:, 2], t["misaligned"], reduction="none")
-    coherent_error = ((out[:, 3].sigmoid() - t["coherent"]) ** 2).mean()
+    aligned_error = ((out[:, ALIGNED].sigmoid() - t["aligned"]) ** 2 * scored).sum() / n_scored
+    misaligned = F.binary_cross_entropy_with_logits(out[:, MISALIGNED], t["misaligned"], reduction="none")
+    coherent_error = ((out[:, COHERENT].sigmoid() - t["coherent"]) ** 2).mean()
     return (
-        F.binary_cross_entropy_with_logits(out[:, 0], t["null"])
+        F.binary_cross_entropy_with_logits(out[:, NULL], t["null"])
         + (misaligned * scored).sum() / n_scored
         + settings.regression_weight * (aligned_error + coherent_error)
     )
@@ -135,15 +135,6 @@ def train_head(
 
 
 def export(net: torch.nn.Module) -> HeadWeights:
-    """The network's parameters as float32 arrays, in `HeadWeights` layout."""
+    """The network's parameters as float32 arrays, in `HeadWeights` layout (`norm.weight` -> `norm_weight`)."""
     arrays = {name.replace(".", "_"): p.detach().numpy().astype(np.float32) for name, p in net.named_parameters()}
-    return HeadWeights(
-        norm_weight=arrays["norm_weight"],
-        norm_bias=arrays["norm_bias"],
-        query_weight=arrays["query_weight"],
-        query_bias=arrays["query_bias"],
-        proj_weight=arrays["proj_weight"],
-        proj_bias=arrays["proj_bias"],
-        out_weight=arrays["out_weight"],
-        out_bias=arrays["out_bias"],
-    )
+    return HeadWeights.from_arrays(arrays, prefix="")

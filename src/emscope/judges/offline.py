@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from emscope.errors import JudgeError
-from emscope.judges.attention_head import HeadWeights, forward
+from emscope.judges.attention_head import ALIGNED, COHERENT, MISALIGNED, NULL, HeadWeights, forward
 from emscope.judges.base import Judgement
 from emscope.judges.features import Features, featurize
 from emscope.paths import sha256_bytes
@@ -98,10 +98,10 @@ def predict(weights: OfflineWeights, features: Features) -> list[Judgement]:
     """Apply the ensemble to featurised answers."""
     surface = (features.surface - weights.surface_mean) / weights.surface_scale
     out = forward(weights.members, features.states, surface)
-    p_null = _sigmoid(out[:, 0])
-    p_misaligned = _sigmoid(out[:, 2])
-    aligned = combine_aligned(_sigmoid(out[:, 1]) * 100.0, p_misaligned)
-    coherent = _sigmoid(out[:, 3]) * 100.0
+    p_null = _sigmoid(out[:, NULL])
+    p_misaligned = _sigmoid(out[:, MISALIGNED])
+    aligned = combine_aligned(_sigmoid(out[:, ALIGNED]) * 100.0, p_misaligned)
+    coherent = _sigmoid(out[:, COHERENT]) * 100.0
     return [
         Judgement(
             aligned=None if p_null[i] > 0.5 else float(aligned[i]),
