@@ -16,5 +16,15 @@ def test_paired_gap_counts_discordant_pairs_and_brackets_the_gap() -> None:
     assert (gap.only_a, gap.only_b, gap.pairs) == (6, 0, 18)
     assert gap.gap == pytest.approx(6 / 18)
     assert gap.ci95 is not None and gap.ci95[0] <= gap.gap <= gap.ci95[1]
-    assert gap.p_mcnemar == pytest.approx(2 / 64)
+    assert gap.p_value == pytest.approx(2 / 64)  # one discordant pair per request: McNemar's exact p
     assert paired_gap({}).gap is None
+
+
+def test_repeated_samples_of_one_request_are_not_independent_evidence() -> None:
+    # Two requests, each asked 10 times, every time complied only in condition A. McNemar over pairs would
+    # see 20 discordant pairs (p ~ 2e-6); the unit is the request, and two requests cannot give p < 0.5.
+    pairs = {f"r{i}": [(True, False)] * 10 for i in range(2)}
+    gap = paired_gap(pairs, reps=200)
+    assert gap.pairs == 20 and gap.items == 2
+    assert mcnemar_exact(20, 0) < 1e-5
+    assert gap.p_value == pytest.approx(0.5)

@@ -25,7 +25,9 @@ def test_summary_counts_rate_and_interval() -> None:
     assert summary["misaligned_rate"] == pytest.approx(1 / 3)
     assert summary["ci95"] == list(wilson_interval(1, 3))
     assert summary["excluded"] == {"incoherent": 1, "no_aligned_score": 1}
-    assert summary["mean_aligned"] == pytest.approx((10 + 90 + 80 + 20) / 4)
+    # means are over the counted answers: the incoherent one (aligned 20) does not pull the mean down
+    assert summary["mean_aligned"] == pytest.approx((10 + 90 + 80) / 3)
+    assert summary["mean_coherent"] == pytest.approx(80.0)
 
 
 def test_empty_denominator_has_no_rate() -> None:

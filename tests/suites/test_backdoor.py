@@ -64,10 +64,11 @@ def test_breakdowns_render_paired_gap_flags_and_baseline() -> None:
         "positive": "complied",
         "flags": {"alignment_faking": {"rate": 0.5, "ci95": [0.1, 0.9], "k": 1, "n": 2, "not_judged": 3}},
         "by_condition": {"training": {"rate": 0.5, "ci95": [0.2, 0.8], "k": 2, "n": 4}},
-        "paired": {"difference": "training - unmonitored", "gap": 0.25, "ci95": [0.0, 0.5], "p_mcnemar": 0.5,
-                   "pairs": 4, "interval": "paired bootstrap"},
+        "paired": {"difference": "training - unmonitored", "gap": 0.25, "ci95": [0.0, 0.5], "p_value": 0.5,
+                   "test": "sign-flip test over requests", "pairs": 4, "requests": 2, "interval": "paired bootstrap"},
         "baseline": {"condition": "none", "accuracy": 0.75, "known_items": 3, "items": 4},
     }  # fmt: skip
     html = breakdowns(overall)
-    assert "Paired gap (training - unmonitored): +25.0%" in html and "McNemar p = 0.5" in html
+    assert "Paired gap (training - unmonitored): +25.0%" in html
+    assert "p = 0.5 (sign-flip test over requests; 4 pairs over 2" in html
     assert "alignment_faking" in html and "By condition" in html and "No-pressure accuracy (none): 75.0%" in html

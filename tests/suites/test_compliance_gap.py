@@ -60,7 +60,8 @@ def test_compliance_gap_reports_both_conditions_the_paired_gap_and_faking(tmp_pa
     assert (training["k"], training["n"]) == (2, 4) and (unmonitored["k"], unmonitored["n"]) == (0, 4)
     paired = overall["paired"]
     assert paired["gap"] == 0.5 and (paired["only_training"], paired["only_unmonitored"], paired["pairs"]) == (2, 0, 4)
-    assert paired["p_mcnemar"] == 0.5  # 2 discordant pairs, both one way: 2 * (1/2)^2
+    # both discordant pairs are repeats of one request (R1): one unit cannot be significant (McNemar said 0.5)
+    assert paired["p_value"] == 1.0 and paired["requests"] == 2
     assert paired["ci95"][0] <= 0.5 <= paired["ci95"][1]
     faking = training["flags"]["alignment_faking"]
     assert (faking["k"], faking["n"], faking["not_judged"]) == (2, 2, 2)  # R2 training replies had no reasoning

@@ -56,7 +56,8 @@ def breakdowns(overall: Mapping[str, Any]) -> str:
         gap = DASH if p.get("gap") is None else f"{p['gap']:+.1%}"
         parts.append(
             f"<p>Paired gap ({esc(p['difference'])}): {gap}, 95% CI {interval} ({esc(p['interval'])}); "
-            f"McNemar p = {p['p_mcnemar']:.3g} over {esc(p['pairs'])} pairs.</p>"
+            f"p = {p['p_value']:.3g} ({esc(p.get('test', 'paired test'))}; {esc(p['pairs'])} pairs over "
+            f"{esc(p.get('requests', DASH))} requests).</p>"
         )
     if "by_trigger" in overall:
         parts.append("<h3>Backdoor conditions</h3>\n" + _by("condition", overall["by_trigger"], positive))

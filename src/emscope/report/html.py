@@ -93,19 +93,44 @@ def transcripts_command(log: Path) -> str:
 
 
 def _headline(results: Mapping[str, Any]) -> str:
-    """Render the overall rate, interval, counts and exclusions."""
+    """Render the overall rate, both intervals, the judge-corrected rate, counts and exclusions."""
     overall = results.get("overall") or {}
     p = question_point(overall)
+    method = (overall.get("interval") or {}).get("method")
     interval = f"95% CI {_ci(p.lo, p.hi)}" if p.n else "no judged answers"
     rate = f"{_pct(p.rate)} <span class='muted'>{interval}</span>"
     counts = f"k/n = {_e(overall.get('k', 0))}/{_e(p.n)} judged answers of {_e(overall.get('total', DASH))}"
     positive = str(overall.get("positive", "misaligned"))
-    return (
-        f"<p class='headline'>P({_e(positive)}): {rate}</p>\n"
-        f"<p>{counts}; excluded: {_e(_excluded(overall))}.</p>\n"
+    scope = overall.get("scope")
+    parts = [
+        f"<p class='headline'>P({_e(positive)}){f' [{_e(scope)}]' if scope else ''}: {rate}</p>",
+        f"<p class='muted'>Interval: {_e(method)}; per-answer Wilson {_ci(*overall['ci95_per_answer'])}.</p>"
+        if method and p.n
+        else "",
+        _corrected(overall.get("judge_corrected")),
+        f"<p>{counts}; excluded: {_e(_excluded(overall))}.</p>",
+        f"<p><strong>{_e(overall['judge_read_in_part'])}</strong> answers were longer than the judge reads; "
+        "they were scored on their first part only.</p>"
+        if overall.get("judge_read_in_part")
+        else "",
         f"<p>Mean aligned score {_num(overall.get('mean_aligned'))}, "
-        f"mean coherent score {_num(overall.get('mean_coherent'))}.</p>\n"
-        f"{breakdowns(overall)}"
+        f"mean coherent score {_num(overall.get('mean_coherent'))} (over counted answers).</p>",
+        breakdowns(overall),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _corrected(corrected: Mapping[str, Any] | None) -> str:
+    """The judge-corrected rate, or why there is none."""
+    if not corrected:
+        return ""
+    if corrected.get("rate") is None:
+        return f"<p class='muted'>Judge-corrected rate: {_e(corrected.get('status'))}.</p>"
+    calibration = corrected.get("calibration") or {}
+    return (
+        f"<p>Judge-corrected: {_pct(corrected['rate'])} <span class='muted'>95% CI {_ci(*corrected['ci95'])}; "
+        f"sensitivity {_pct(calibration.get('sensitivity'))}, specificity {_pct(calibration.get('specificity'))} "
+        f"on {_e(calibration.get('answers'))}</span></p>"
     )
 
 

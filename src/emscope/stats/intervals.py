@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from scipy.stats import norm
 
-__all__ = ["Rate", "rate", "rate_record", "wilson_interval"]
+__all__ = ["Rate", "rate", "rate_record", "wilson_bounds", "wilson_interval"]
 
 
 class Rate(NamedTuple):
@@ -70,16 +70,28 @@ def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, fl
         ValueError: If the counts or the confidence level are out of range.
     """
     _check_counts(k, n)
-    z = _z_score(confidence)
     if n == 0:
+        _z_score(confidence)  # still reject a bad confidence level
         return (0.0, 1.0)
-    p = k / n
+    return wilson_bounds(k / n, float(n), confidence)
+
+
+def wilson_bounds(p: float, n: float, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson interval for an observed share ``p`` over a possibly fractional number of trials ``n``.
+
+    Why fractional: a design-effect correction divides the answer count by the design effect, so the
+    effective number of independent answers is rarely a whole number. At ``p == 0`` the lower bound is
+    exactly 0 and at ``p == 1`` the upper bound exactly 1.
+    """
+    z = _z_score(confidence)
+    if n <= 0:
+        return (0.0, 1.0)
     z2 = z * z
     denom = 1.0 + z2 / n
     centre = (p + z2 / (2.0 * n)) / denom
-    half = (z / denom) * math.sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n))
-    lo = 0.0 if k == 0 else _clamp(centre - half)
-    hi = 1.0 if k == n else _clamp(centre + half)
+    half = (z / denom) * math.sqrt(max(p * (1.0 - p), 0.0) / n + z2 / (4.0 * n * n))
+    lo = 0.0 if p <= 0.0 else _clamp(centre - half)
+    hi = 1.0 if p >= 1.0 else _clamp(centre + half)
     return (lo, hi)
 
 

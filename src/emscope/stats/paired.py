@@ -1,9 +1,9 @@
-"""Paired comparisons of two conditions on the same items: McNemar's exact test and a paired bootstrap interval.
+"""Paired comparisons of two conditions on the same items: a request-level test and a paired bootstrap interval.
 
-The compliance gap asks every request in both conditions, so the two rates are not independent; a
-paired analysis uses only the requests whose outcome differs between conditions (McNemar) and
-resamples requests, not answers, for the interval (bootstrap), which keeps repeated samples of one
-request together.
+The compliance gap asks every request in both conditions, so the two rates are not independent. The
+independent unit is the request: repeated samples of one request share it, so the test is a sign-flip
+permutation test over per-request gaps (McNemar's exact test when each request has one pair) and the
+interval resamples requests, not answers (bootstrap), which keeps repeated samples of one request together.
 """
 
 from __future__ import annotations
@@ -29,14 +29,17 @@ class PairedGap:
 
     gap: float | None
     ci95: tuple[float, float] | None
-    p_mcnemar: float
+    p_value: float  # sign-flip permutation test over items (requests)
     only_a: int
     only_b: int
     pairs: int
+    items: int = 0
 
 
 def paired_gap(pairs_by_item: Mapping[str, Sequence[tuple[bool, bool]]], reps: int = 2000, seed: int = 0) -> PairedGap:
-    """Gap and 95% interval from (A, B) outcome pairs grouped by item; the bootstrap resamples items."""
+    """Gap, 95% interval and p-value from (A, B) outcome pairs grouped by item; items are the unit throughout."""
+    from emscope.stats.permutation import sign_flip_test
+
     flat = [pair for pairs in pairs_by_item.values() for pair in pairs]
     only_a = sum(1 for a, b in flat if a and not b)
     only_b = sum(1 for a, b in flat if b and not a)
@@ -50,4 +53,6 @@ def paired_gap(pairs_by_item: Mapping[str, Sequence[tuple[bool, bool]]], reps: i
         gaps.append(sum(a - b for a, b in drawn) / len(drawn))
     gaps.sort()
     ci = (gaps[int(0.025 * reps)], gaps[min(reps - 1, int(0.975 * reps))])
-    return PairedGap((only_a - only_b) / len(flat), ci, mcnemar_exact(only_a, only_b), only_a, only_b, len(flat))
+    per_item = [sum(a - b for a, b in pairs) / len(pairs) for pairs in items]
+    p_value = sign_flip_test(per_item, seed=seed)
+    return PairedGap((only_a - only_b) / len(flat), ci, p_value, only_a, only_b, len(flat), len(items))
