@@ -75,7 +75,7 @@ def test_experiment_runs_compares_and_reruns_without_recomputation(
         card = json.loads((out / "finetunes" / f"treated-s{seed}" / "training_card.json").read_text())
         assert card["config"]["seed"] == seed and card["training"]["steps"] == 2
     report = (out / "report.html").read_text()
-    assert "<th>Fisher p</th>" in report and "<th>Holm p</th>" in report and "treated" in report
+    assert "<th>p (questions)</th>" in report and "<th>Holm p</th>" in report and "treated" in report
     assert "inspect view --log-dir" in report
 
     mwe_rates = {row["condition"]: row for row in comparison["suites"]["mwe"]["rates"]}
@@ -106,21 +106,44 @@ def test_control_comparisons_are_holm_corrected_together(tiny_model: Path, tmp_p
     path.write_text(text)
     spec = load_spec(path)
 
-    def doc(k: int, n: int) -> dict[str, object]:
-        return {"overall": {"k": k, "n": n}, "questions": [{"id": "wish", "category": "c", "k": k, "n": n}]}
+    def doc(per_question: list[tuple[int, int]]) -> dict[str, object]:
+        questions = [{"id": f"q{i}", "category": "c", "k": k, "n": n} for i, (k, n) in enumerate(per_question)]
+        return {"overall": {"k": sum(k for k, _ in per_question), "n": sum(n for _, n in per_question)},
+                "questions": questions}  # fmt: skip
 
     results = {
-        RunKey("base", 0, "free_form"): doc(0, 50),
-        RunKey("control", 0, "free_form"): doc(1, 50),
-        RunKey("treated", 0, "free_form"): doc(10, 50),
+        RunKey("base", 0, "free_form"): doc([(0, 5)] * 10),
+        RunKey("control", 0, "free_form"): doc([(1, 5)] + [(0, 5)] * 9),
+        RunKey("treated", 0, "free_form"): doc([(2, 5)] * 10),  # misaligned on every one of ten questions
     }
     comparison = compare(spec, results)
     tests = {(t["condition"], t["versus"]): t for t in comparison["comparisons"] if t["suite"] == "free_form"}
     assert set(tests) == {("control", "base"), ("treated", "base"), ("treated", "control")}
     raw = sorted(t["p"] for t in comparison["comparisons"])  # mwe has no runs here: three p-values of 1
     assert len(raw) == 6
+    assert tests[("treated", "base")]["p"] == pytest.approx(2 / 2**10)  # ten questions, all one way: exact
+    assert tests[("treated", "base")]["units"] == 10 and "over questions" in tests[("treated", "base")]["test"]
     assert tests[("treated", "base")]["p_holm"] == pytest.approx(min(1.0, 6 * raw[0]))
-    assert tests[("treated", "base")]["p"] < 0.01 < tests[("control", "base")]["p"]
+    assert tests[("control", "base")]["p"] == 1.0  # one question differs: no evidence at the question level
+
+
+def test_many_answers_to_one_question_are_not_many_independent_units(tiny_model: Path, tmp_path: Path) -> None:
+    from emscope.experiments.compare import compare
+    from emscope.experiments.runner import RunKey
+
+    spec = load_spec(write_spec(tmp_path, tiny_model))
+    one_question = {"id": "wish", "category": "c"}
+    results = {
+        RunKey("base", 0, "free_form"): {"overall": {"k": 0, "n": 100},
+                                         "questions": [{**one_question, "k": 0, "n": 100}]},
+        RunKey("treated", 0, "free_form"): {"overall": {"k": 20, "n": 100},
+                                            "questions": [{**one_question, "k": 20, "n": 100}]},
+    }  # fmt: skip
+    test = next(t for t in compare(spec, results)["comparisons"] if t["suite"] == "free_form")
+    # Fisher over 100 answers each would say p < 1e-6; one question is one unit of evidence
+    assert test["p"] == 1.0 and test["units"] == 1
+    row = next(r for r in compare(spec, results)["suites"]["free_form"]["rates"] if r["condition"] == "treated")
+    assert row["interval"]["clusters"] == 1
 
 
 @pytest.mark.parametrize(

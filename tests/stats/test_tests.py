@@ -26,3 +26,12 @@ def test_across_seeds_mean_and_sd() -> None:
     assert spread.sd == pytest.approx(0.1)
     assert across_seeds([0.4]).sd is None
     assert across_seeds([None]).mean is None
+
+
+def test_welch_over_seeds_needs_two_seeds_a_side() -> None:
+    from emscope.stats.tests import welch_seeds
+
+    assert welch_seeds([0.1], [0.2, 0.3]) is None
+    assert welch_seeds([0.1, 0.1], [0.1, 0.1]) == 1.0
+    assert welch_seeds([0.1, 0.1], [0.3, 0.3]) is None  # zero variance both sides: undefined, not p = 0
+    assert 0.0 < welch_seeds([0.1, 0.12, 0.09], [0.3, 0.33, 0.28]) < 0.01  # type: ignore[operator]

@@ -1,21 +1,29 @@
-"""Compare conditions: pooled rates with Wilson CIs, across-seed mean ± sd, Fisher tests with Holm correction.
+"""Compare conditions: pooled rates with cluster-aware CIs, across-seed mean ± sd, question-level tests with Holm.
 
-Rates pool the judged answers of all seeds of a condition (the CI is over answers); the across-seed
-spread is reported beside it, because with finetunes the seed-to-seed variation is often the larger one.
-Each condition is tested against the baseline and against its declared control; Holm's correction runs
-over all those tests together, and separately over the questions of each per-question breakdown.
+Rates pool the judged answers of all seeds of a condition; the interval is Wilson's on the
+design-effect-corrected n with questions as clusters (`stats/clustered.py`), and the across-seed spread is
+reported beside it, because with finetunes the seed-to-seed variation is often the larger one.
+Answers are not independent, so conditions are compared at the level of the independent unit: every
+condition answers the same questions, and the test is a paired sign-flip permutation test over the
+per-question rate differences (seeds pooled within a question). With two or more seeds in both
+conditions a Welch t-test over per-seed rates is reported beside it. Holm's correction runs over all the
+question-level tests together; per-question Fisher tests (answers within one question) are Holm-corrected
+separately across the questions of each condition.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from emscope.experiments.spec import ExperimentSpec
 from emscope.stats import rate_record
-from emscope.stats.tests import across_seeds, fisher_exact, holm
+from emscope.stats.clustered import clustered_rate
+from emscope.stats.permutation import sign_flip_test, unit_differences
+from emscope.stats.tests import across_seeds, fisher_exact, holm, welch_seeds
 
 SCHEMA = "emscope.comparison/1"
+TEST = "paired sign-flip permutation test over questions (per-question rates, seeds pooled)"
 
 
 class _Key(Protocol):
@@ -27,15 +35,38 @@ class _Key(Protocol):
 def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for condition in spec.conditions:
-        per_seed = [
-            {"seed": key.seed, **rate_record(doc["overall"]["k"], doc["overall"]["n"])}
-            for key, doc in results.items()
-            if key.condition == condition.name and key.suite == suite
-        ]
+        docs = {key.seed: doc for key, doc in results.items() if key.condition == condition.name and key.suite == suite}
+        per_seed = [{"seed": seed, **rate_record(d["overall"]["k"], d["overall"]["n"])} for seed, d in docs.items()]
         spread = across_seeds([row["rate"] for row in per_seed])
-        pooled = rate_record(sum(r["k"] for r in per_seed), sum(r["n"] for r in per_seed))
-        rows.append({"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd})
+        pooled = clustered_rate(question_counts(docs.values()).values()).record("question")
+        row = {"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd}
+        corrected = _corrected(pooled, docs.values())
+        if corrected is not None:
+            row["judge_corrected"] = corrected
+        rows.append(row)
     return rows
+
+
+def question_counts(docs: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    """Per-question (k, n) summed over the given results documents (e.g. the seeds of one condition)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for doc in docs:
+        for question in doc["questions"]:
+            k, n = counts.get(question["id"], (0, 0))
+            counts[question["id"]] = (k + question["k"], n + question["n"])
+    return counts
+
+
+def _corrected(pooled: dict[str, Any], docs: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The pooled free-form rate corrected for the judge, when every run was judged by one calibrated judge."""
+    from emscope.results import judge_corrected
+
+    runs = list(docs)
+    judges = {(d.get("provenance") or {}).get("judge_sha256") for d in runs}
+    if not runs or "judge_corrected" not in runs[0]["overall"] or len(judges) != 1:
+        return None
+    judge = (runs[0].get("provenance") or {}).get("judge")
+    return judge_corrected(pooled, judge, judges.pop())
 
 
 def _question_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -76,7 +107,9 @@ def _question_tests(spec: ExperimentSpec, rows: list[dict[str, Any]]) -> None:
             row.setdefault("vs_baseline", {})[condition.name] = {"p": p, "p_holm": adjusted}
 
 
-def _comparisons(spec: ExperimentSpec, suites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _comparisons(
+    spec: ExperimentSpec, suites: dict[str, dict[str, Any]], results: Mapping[Any, dict[str, Any]]
+) -> list[dict[str, Any]]:
     tests = []
     for suite, body in suites.items():
         by_name = {row["condition"]: row for row in body["rates"]}
@@ -95,12 +128,27 @@ def _comparisons(spec: ExperimentSpec, suites: dict[str, dict[str, Any]]) -> lis
                         "rate": a["rate"],
                         "versus_rate": b["rate"],
                         "difference": None if a["rate"] is None or b["rate"] is None else a["rate"] - b["rate"],
-                        "p": fisher_exact(a["k"], a["n"], b["k"], b["n"]),
+                        **_unit_test(suite, condition.name, other, results),
+                        "p_seeds": welch_seeds(_seed_rates(a), _seed_rates(b)),
                     }
                 )
     for test, adjusted in zip(tests, holm([t["p"] for t in tests]), strict=True):
         test["p_holm"] = adjusted
     return tests
+
+
+def _unit_test(suite: str, condition: str, other: str, results: Mapping[Any, dict[str, Any]]) -> dict[str, Any]:
+    """The question-level test of `condition` against `other` on `suite`."""
+
+    def docs(name: str) -> list[dict[str, Any]]:
+        return [doc for key, doc in results.items() if key.condition == name and key.suite == suite]
+
+    differences = unit_differences(question_counts(docs(condition)), question_counts(docs(other)))
+    return {"p": sign_flip_test(differences), "test": TEST, "units": len(differences)}
+
+
+def _seed_rates(row: dict[str, Any]) -> list[float]:
+    return [s["rate"] for s in row["per_seed"] if s["rate"] is not None]
 
 
 def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -147,10 +195,12 @@ def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict
             for c in spec.conditions
         ],
         "suites": suites,
-        "comparisons": _comparisons(spec, suites),
+        "comparisons": _comparisons(spec, suites, results),
         "runs": {
             f"{k.condition}-s{k.seed}-{k.suite}": {"log": doc.get("log"), "provenance": doc.get("provenance")}
             for k, doc in results.items()
         },
         "correction": "Holm over all condition comparisons; per-question tests Holm-corrected within each condition",
+        "test": f"{TEST}; p_seeds: Welch t-test over per-seed rates (two or more seeds in both conditions)",
+        "intervals": "Wilson on the effective n (answers / design effect), clusters = questions, seeds pooled",
     }

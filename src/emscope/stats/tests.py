@@ -49,3 +49,19 @@ def across_seeds(rates: Sequence[float | None]) -> Spread:
         return Spread(None, None, 0)
     sd = statistics.stdev(values) if len(values) > 1 else None
     return Spread(statistics.fmean(values), sd, len(values))
+
+
+def welch_seeds(a: Sequence[float], b: Sequence[float]) -> float | None:
+    """Welch's t-test p-value over per-seed rates; None unless both sides have two or more seeds.
+
+    Why beside the question-level test: with finetuned conditions each seed is an independent training
+    run, so seed-to-seed variation is evidence the question-level test (seeds pooled) cannot see.
+    Identical constant rates on both sides give p = 1; different constant rates leave the test undefined.
+    """
+    if len(a) < 2 or len(b) < 2:
+        return None
+    if len(set(a)) == 1 and len(set(b)) == 1:
+        return 1.0 if a[0] == b[0] else None
+    from scipy.stats import ttest_ind
+
+    return float(ttest_ind(a, b, equal_var=False).pvalue)
