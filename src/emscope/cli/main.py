@@ -32,7 +32,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from emscope.cli import data, finetune, judge, models, quickstart, report, run
+    from emscope.cli import data, finetune, judge, models, quickstart, rejudge, report, run
     from emscope.cli import eval as eval_cmd
 
     cli.add_command(eval_cmd.eval_command)
@@ -43,6 +43,7 @@ def _register() -> None:
     cli.add_command(data.data_group)
     cli.add_command(finetune.finetune_group)
     cli.add_command(run.run_command)
+    cli.add_command(rejudge.rejudge_command)
 
 
 _register()
