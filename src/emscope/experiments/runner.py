@@ -2,16 +2,21 @@
 
 Run: `emscope run EXPERIMENT.yaml [--out DIR]`.
 
-Resumable by construction: a dataset whose card matches its file is reused; a finetune with a training
-card is finished (with checkpoints only, it is resumed); each evaluation has its own `eval_set` log
-directory, so a rerun after a crash skips finished evals and completes unfinished ones.
+Resumable, and never stale: a generated dataset is reused only while its card matches the spec (family, n,
+seed, backdoor trigger and placement) and its file; a finetune is reused (finished) or resumed (checkpoints)
+only while its recorded identity -- base model, data SHA-256, fully resolved config, backdoor -- equals the
+spec's; each evaluation's `eval_set` log directory is named by a hash of the model's weights, the suite's
+parameters, the judge and the seed, so a rerun skips finished evals and completes unfinished ones, while a
+change starts a new directory. Nothing out of date is deleted: it is moved aside with a `.stale-` name.
 
 Layout of the output directory:
-    experiment.yaml                      the spec as run
-    data/<condition>.jsonl (+ cards)     generated training data
-    finetunes/<condition>-s<seed>/       adapters or weights, with training cards
-    logs/<condition>-s<seed>-<suite>/    Inspect .eval logs (open with `inspect view`)
-    results/<condition>-s<seed>-<suite>.json
+    experiment.yaml                           the spec as run
+    data/<condition>.jsonl (+ cards)          generated training data
+    data/<condition>.stale-<sha>.jsonl        data a changed spec replaced (moved aside, with its cards)
+    finetunes/<condition>-s<seed>/            adapters or weights, training card, finetune_identity.json
+    finetunes/<condition>-s<seed>.stale-<id>/ a finetune whose identity no longer matches the spec
+    logs/<condition>-s<seed>-<suite>-<hash>/  Inspect .eval logs (open with `inspect view`)
+    results/<condition>-s<seed>-<suite>.json  results of the current logs
     comparison.json, report.html, *.png
 """
 
@@ -25,11 +30,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from emscope.errors import ExperimentError
-from emscope.experiments.spec import Condition, ExperimentSpec
-from emscope.paths import atomic_write_text, sha256_file
+from emscope.experiments.spec import Condition, DataSpec, ExperimentSpec
+from emscope.paths import atomic_write_text, sha256_bytes, sha256_file
 
 if TYPE_CHECKING:
     from inspect_ai.model import Model
+
+    from emscope.datasets.build import Backdoor
+    from emscope.finetune.config import FinetuneConfig
 
 Progress = Callable[[str], None]
 
@@ -53,28 +61,28 @@ def _quiet(_: str) -> None:
 
 
 def prepare_data(condition: Condition, out: Path, progress: Progress = _quiet) -> str:
-    """The training data source for `condition`, generating (or reusing) a family dataset."""
+    """The training data source for `condition`, generating a family dataset unless its card matches the spec.
+
+    A generated file that no longer matches (its card, the spec, or its own hash) is moved aside rather
+    than overwritten, so the data a stale finetune saw stays on disk.
+    """
     assert condition.data is not None
     if condition.data.file is not None:
         return condition.data.file
-    from emscope.datasets.build import Backdoor, build_examples, to_jsonl
-    from emscope.datasets.card import CardInputs, card_paths, write_card
+    from emscope.datasets.build import build_examples, to_jsonl
+    from emscope.datasets.card import CardInputs, write_card
     from emscope.datasets.registry import get_family
 
     path = out / "data" / f"{condition.name}.jsonl"
-    card_path, _ = card_paths(path)
-    if path.is_file() and card_path.is_file():
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-        if card.get("sha256") == sha256_file(path) and _same_data(card, condition):
-            return str(path)
+    if path.is_file() and _matching_card(path, condition):
+        return str(path)
+    if path.is_file():
+        moved = _move_data_aside(path)
+        progress(f"[data] {condition.name}: {path.name} does not match the spec; moved it to {moved.name}")
     spec = condition.data
     assert spec.family is not None and spec.n is not None
     family = get_family(spec.family)
-    backdoor = (
-        Backdoor(spec.backdoor, "suffix" if spec.backdoor_placement == "suffix" else "prefix")
-        if spec.backdoor
-        else None
-    )
+    backdoor = _backdoor(spec)
     progress(f"[data] {condition.name}: generating {spec.n} {spec.family} examples (seed {spec.seed})")
     built = build_examples(family, spec.n, spec.seed, backdoor)
     atomic_write_text(path, to_jsonl(built))
@@ -82,42 +90,155 @@ def prepare_data(condition: Condition, out: Path, progress: Progress = _quiet) -
     return str(path)
 
 
+def _backdoor(spec: DataSpec) -> Backdoor | None:
+    """The spec's backdoor as the dataset builder applies it (any placement but `suffix` is a prefix)."""
+    from emscope.datasets.build import Backdoor
+
+    if not spec.backdoor:
+        return None
+    return Backdoor(spec.backdoor, "suffix" if spec.backdoor_placement == "suffix" else "prefix")
+
+
+def _matching_card(path: Path, condition: Condition) -> bool:
+    """Whether `path` has a readable card that describes both the file's bytes and what the spec asks for."""
+    from emscope.datasets.card import card_paths
+
+    card_path, _ = card_paths(path)
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(card, dict) and card.get("sha256") == sha256_file(path) and _same_data(card, condition)
+
+
 def _same_data(card: dict[str, Any], condition: Condition) -> bool:
+    """Whether a dataset card records the family, n, seed and backdoor (trigger and placement) of the spec."""
     spec = condition.data
     assert spec is not None
-    trigger = (card.get("backdoor") or {}).get("trigger")
+    backdoor = _backdoor(spec)
+    wanted = None if backdoor is None else {"trigger": backdoor.trigger, "placement": backdoor.placement}
     return bool(
         card.get("family") == spec.family
         and card.get("seed") == spec.seed
-        and card.get("counts", {}).get("examples") == spec.n
-        and trigger == spec.backdoor
+        and (card.get("counts") or {}).get("examples") == spec.n
+        and card.get("backdoor") == wanted
     )
+
+
+def _aside(path: Path, tag: str, extension: str = "") -> Path:
+    """A free sibling name `<name>.stale-<tag>[-k]<extension>` to move an out-of-date `path` to."""
+    stem = path.name.removesuffix(extension) if extension else path.name
+    candidate = path.with_name(f"{stem}.stale-{tag}{extension}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}.stale-{tag}-{number}{extension}")
+        number += 1
+    return candidate
+
+
+def _move_data_aside(path: Path) -> Path:
+    """Rename a data file and its cards to a `.stale-<sha>` name; return the data file's new path."""
+    from emscope.datasets.card import card_paths
+
+    moved = _aside(path, sha256_file(path)[:10], ".jsonl")
+    for old, new in zip(card_paths(path), card_paths(moved), strict=True):
+        if old.is_file():
+            old.rename(new)
+    path.rename(moved)
+    return moved
 
 
 def ensure_finetune(
     spec: ExperimentSpec, condition: Condition, seed: int, out: Path, progress: Progress = _quiet
 ) -> str:
-    """The model string of `condition`'s finetune at `seed`, training (or resuming) it if needed."""
-    from emscope.finetune.card import read_card
-    from emscope.finetune.config import load_config
+    """The model string of `condition`'s finetune at `seed`, training (or resuming) it unless it is current.
+
+    Current means the directory's recorded identity (base model, data hash, resolved config, backdoor)
+    equals the one the spec asks for now. A directory made from other inputs is moved aside, never
+    reused, resumed or deleted.
+    """
+    from emscope.finetune.card import read_card, write_identity
     from emscope.finetune.sft import CHECKPOINTS, run_sft
 
-    assert condition.finetune is not None
+    assert condition.data is not None and condition.finetune is not None
     target = out / "finetunes" / f"{condition.name}-s{seed}"
+    label = f"[finetune] {condition.name} seed {seed}"
+    data = prepare_data(condition, out, progress)
+    config = _finetune_config(spec, condition, seed)
+    identity = finetune_identity(condition.model or spec.model, data, config, condition.data)
+    _set_aside_if_changed(target, identity, label, progress)
     card = read_card(target)
     if card is not None:
         return str(card["model_string"])
-    data = prepare_data(condition, out, progress)
+    write_identity(target, identity)
+    resume = any((target / CHECKPOINTS).glob("checkpoint-*"))
+    progress(f"{label}: {'resuming' if resume else 'training'} into {target}")
+    card = run_sft(condition.model or spec.model, data, target, config, resume=resume)
+    progress(f"{label}: done in {card['training']['wall_time_s']} s")
+    return str(card["model_string"])
+
+
+def _finetune_config(spec: ExperimentSpec, condition: Condition, seed: int) -> FinetuneConfig:
+    """The fully resolved config: preset, then config file (relative to the spec), then overrides, then seed."""
+    from emscope.finetune.config import load_config
+
+    assert condition.finetune is not None
     ft = condition.finetune
     config_path = Path(ft.config) if ft.config else None
     if config_path is not None and not config_path.is_absolute():
         config_path = spec.path.parent / config_path
     config, _ = load_config(ft.preset, config_path, (*ft.overrides, f"seed={seed}"))
-    resume = any((target / CHECKPOINTS).glob("checkpoint-*"))
-    progress(f"[finetune] {condition.name} seed {seed}: {'resuming' if resume else 'training'} into {target}")
-    card = run_sft(condition.model or spec.model, data, target, config, resume=resume)
-    progress(f"[finetune] {condition.name} seed {seed}: done in {card['training']['wall_time_s']} s")
-    return str(card["model_string"])
+    return config
+
+
+def finetune_identity(base: str, data: str, config: FinetuneConfig, data_spec: DataSpec) -> dict[str, Any]:
+    """What defines a finetune, hashed: base model and weights, data and mix-in hashes, config, backdoor.
+
+    The data's location is a note, not an input: moving the output directory does not make a finetune stale.
+    """
+    from emscope.finetune.card import identity_record
+    from emscope.finetune.config import config_dict
+    from emscope.finetune.sft import resolve_base
+
+    backdoor = _backdoor(data_spec)
+    inputs = {
+        "base_model": base,
+        "base_model_sha256": resolve_base(base).sha256,
+        "data_sha256": _data_sha256(data),
+        "mix_in_sha256": _data_sha256(config.mix_in.data) if config.mix_in is not None else None,
+        "config": config_dict(config),
+        "backdoor": None if backdoor is None else {"trigger": backdoor.trigger, "placement": backdoor.placement},
+    }
+    return identity_record(inputs, {"data_source": data})
+
+
+def _data_sha256(source: str) -> str:
+    """A data file's SHA-256 (the same one the training card records); other sources hash their canonical rows."""
+    path = Path(source).expanduser()
+    if path.is_file():
+        return sha256_file(path)
+    from emscope.datasets.load import load_chat_data
+
+    return load_chat_data(source).sha256
+
+
+def _set_aside_if_changed(target: Path, identity: dict[str, Any], label: str, progress: Progress) -> None:
+    """Move `target` to a `.stale-` sibling unless it is empty or was made from exactly `identity`'s inputs."""
+    from emscope.finetune.card import changed_inputs, read_identity
+
+    if not target.is_dir() or not any(target.iterdir()):
+        return
+    recorded = read_identity(target)
+    if recorded is not None and recorded.get("sha256") == identity["sha256"]:
+        return
+    if recorded is None:
+        why, tag = "no identity recorded", "unrecorded"
+    else:
+        why = "changed: " + (", ".join(changed_inputs(recorded.get("inputs") or {}, identity["inputs"])) or "hash")
+        tag = str(recorded.get("sha256"))[:10]
+    aside = _aside(target, tag)
+    target.rename(aside)
+    progress(f"{label}: {target.name} does not match the spec ({why}); moved it to {aside.name}, training afresh")
 
 
 def model_for(spec: ExperimentSpec, condition: Condition, seed: int, out: Path, progress: Progress = _quiet) -> str:
@@ -142,7 +263,7 @@ def evaluate(
     suite = get_suite(key.suite)
     params = dict(spec.suites[key.suite])
     task = suite.build(params.pop(suite.items_param, None), **params, judge=options.judge_choice)
-    log_dir = out / "logs" / key.slug
+    log_dir = eval_log_dir(spec, key, model, judge, out)
     success, logs = eval_set(
         task,
         log_dir=str(log_dir.resolve()),
@@ -157,6 +278,41 @@ def evaluate(
     extra = {"judge_spec": str(judge), "condition": key.condition, "experiment": spec.name}
     relative = str(_local_path(log.location).resolve().relative_to(out.resolve()))
     return build_results(log, provenance(log, model_weights_sha256(model), extra), relative)
+
+
+def eval_log_dir(spec: ExperimentSpec, key: RunKey, model: str, judge: str | Model, out: Path) -> Path:
+    """`logs/<slug>-<hash>`: the hash covers everything that decides the evaluation's answers and scores.
+
+    `eval_set` reuses a finished log whose task name, arguments and model string match, but a retrained
+    finetune keeps its model string. Naming the directory by the model's weights hash, the suite's
+    parameters (and the content of files they name), the judge and the seed means an unchanged rerun
+    finds its logs while any change starts a new directory (the old one is kept).
+    """
+    from emscope.evaluate import model_weights_sha256
+
+    params = spec.suites[key.suite]
+    inputs = {
+        "suite": key.suite,
+        "params": params,
+        "files": {name: sha for name, value in params.items() if (sha := _file_sha256(value)) is not None},
+        "model": model,
+        "model_sha256": model_weights_sha256(model),
+        "judge": str(judge),
+        "seed": key.seed,
+    }
+    digest = sha256_bytes(json.dumps(inputs, sort_keys=True, default=str).encode("utf-8"))
+    return out / "logs" / f"{key.slug}-{digest[:12]}"
+
+
+def _file_sha256(value: object) -> str | None:
+    """The SHA-256 of the file a suite parameter names, or None if it names none."""
+    if not isinstance(value, str):
+        return None
+    try:
+        path = Path(value).expanduser()
+        return sha256_file(path) if path.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _local_path(location: str) -> Path:

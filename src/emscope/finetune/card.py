@@ -1,11 +1,14 @@
 """Training cards: what a finetune did, on what, and how fast -- JSON for tools, Markdown and a loss PNG for people.
 
-`training_card.json` is written last and atomically: its presence is what marks a finetune as finished
-(experiments skip finished finetunes, and a crashed one is resumed from its checkpoints).
+`training_card.json` is written last and atomically: its presence is what marks a finetune as finished.
+`finetune_identity.json` is written before training starts: the hash of everything that defines the
+finetune (base model, data hash, resolved config, backdoor) with those inputs spelled out. Experiments
+reuse a finished finetune, or resume a crashed one from its checkpoints, only when that identity is unchanged.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from importlib.metadata import version
@@ -17,6 +20,8 @@ from emscope.paths import atomic_write_bytes, atomic_write_text
 
 CARD_NAME = "training_card.json"
 CARD_SCHEMA = "emscope.training_card/1"
+IDENTITY_NAME = "finetune_identity.json"
+IDENTITY_SCHEMA = "emscope.finetune_identity/1"
 
 
 def versions() -> dict[str, str]:
@@ -88,5 +93,45 @@ def read_card(out: Path) -> dict[str, Any] | None:
     try:
         card: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise FinetuneError(f"{path}: unreadable training card ({error.msg})") from error
+        raise FinetuneError(f"{path}:{error.lineno}: unreadable training card ({error.msg})") from error
     return card
+
+
+def identity_record(inputs: dict[str, Any], notes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The identity of a finetune: a SHA-256 over canonical JSON of `inputs`, with the inputs themselves.
+
+    `notes` are recorded for people but not hashed (e.g. where the data file lives, which may move
+    with the output directory without changing what was trained).
+    """
+    canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return {"schema": IDENTITY_SCHEMA, "sha256": digest, "inputs": inputs, "notes": notes or {}}
+
+
+def write_identity(out: Path, record: dict[str, Any]) -> Path:
+    """Record (atomically) what the finetune in `out` is being trained from."""
+    return atomic_write_text(out / IDENTITY_NAME, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_identity(out: Path) -> dict[str, Any] | None:
+    """The identity recorded in `out`, or None when there is none (not started, or made before identities)."""
+    path = out / IDENTITY_NAME
+    if not path.is_file():
+        return None
+    try:
+        record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise FinetuneError(f"{path}:{error.lineno}: unreadable finetune identity ({error.msg})") from error
+    return record
+
+
+def changed_inputs(old: dict[str, Any], new: dict[str, Any], prefix: str = "") -> list[str]:
+    """Dotted names of the inputs that differ between two identities' `inputs` (for a one-line explanation)."""
+    changed: list[str] = []
+    for key in sorted(set(old) | set(new)):
+        before, after = old.get(key), new.get(key)
+        if isinstance(before, dict) and isinstance(after, dict):
+            changed += changed_inputs(before, after, f"{prefix}{key}.")
+        elif before != after:
+            changed.append(f"{prefix}{key}")
+    return changed
