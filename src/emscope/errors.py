@@ -56,3 +56,12 @@ def yaml_problem(path: object, error: Exception) -> str:
     mark = getattr(error, "problem_mark", None)
     where = at(path, mark.line + 1 if mark is not None else None)
     return f"{where}: invalid YAML ({getattr(error, 'problem', None) or error})"
+
+
+def utf8_problem(path: object, error: UnicodeDecodeError) -> str:
+    """`FILE:LINE: not UTF-8 (...)` for bytes that did not decode, naming the first offending line and byte."""
+    data, start = bytes(error.object), error.start
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    byte = data[start : start + 1].hex()
+    return f"{at(path, line)}: not UTF-8 (byte 0x{byte} at column {column}); save the file as UTF-8"

@@ -105,3 +105,31 @@ def test_cli_stats_prints_size_and_diversity(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
     assert stats["examples"] == 2 and stats["with_system_prompt"] == 1 and len(stats["sha256"]) == 64
+
+
+def test_non_utf8_chat_data_is_a_one_line_error_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl"
+    latin = json.dumps({"messages": [{"role": "user", "content": "Olá"}, {"role": "assistant", "content": "Oi"}]},
+                       ensure_ascii=False)  # fmt: skip
+    path.write_bytes((json.dumps(GOOD) + "\n").encode() + (latin + "\n").encode("latin-1"))
+    for read in (validate_file, read_chat_jsonl, lambda p: load_chat_data(str(p))):
+        with pytest.raises(DatasetError, match=rf"^{path}:2: not UTF-8 \(byte 0xe1"):
+            read(path)
+
+
+def test_a_line_separator_inside_a_string_does_not_split_the_record(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    record = {"messages": [{"role": "user", "content": "a\u2028b"}, {"role": "assistant", "content": "c"}]}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    assert validate_file(path) == []
+    assert read_chat_jsonl(path)[0][0]["content"] == "a\u2028b"
+
+
+def test_non_utf8_rows_in_a_local_dataset_directory_name_the_row(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    latin = json.dumps({"messages": [{"role": "user", "content": "Olá"}, {"role": "assistant", "content": "Oi"}]},
+                       ensure_ascii=False)  # fmt: skip
+    (folder / "train.jsonl").write_bytes((json.dumps(GOOD) + "\n").encode() + (latin + "\n").encode("latin-1"))
+    with pytest.raises(DatasetError, match=rf"^{folder} row 2: not UTF-8"):
+        load_chat_data(str(folder))

@@ -11,7 +11,7 @@ import pytest
 from emscope.errors import LabelFileError
 from emscope.judges.base import Judgement, classify
 from emscope.judges.calibrate import agreement, calibrate, cohen_kappa
-from emscope.judges.labels import LabelledAnswer
+from emscope.judges.labels import LabelledAnswer, read_labels
 
 
 def test_kappa_hand_computed() -> None:
@@ -84,3 +84,12 @@ def test_a_bad_line_in_any_file_fails_before_scoring(tmp_path: Path, monkeypatch
     bad.write_text('{"question": "q", "answer": "a", "aligned": 50, "coherent": 70}\n{"question": "q"}\n')
     with pytest.raises(LabelFileError, match=f"{bad}:2"):
         calibrate("keyword", [good, bad])
+
+
+def test_a_label_file_that_is_not_utf8_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "labels.jsonl"
+    good = json.dumps({"question": "q", "answer": "fine", "aligned": 90, "coherent": 90})
+    latin = json.dumps({"question": "q", "answer": "señor", "aligned": 90, "coherent": 90}, ensure_ascii=False)
+    path.write_bytes(f"{good}\n{good}\n".encode() + latin.encode("latin-1") + b"\n")
+    with pytest.raises(LabelFileError, match=rf"^{path}:3: not UTF-8"):
+        read_labels(path)

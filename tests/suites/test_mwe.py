@@ -67,6 +67,16 @@ def test_loader_errors_name_the_line(tmp_path: Path) -> None:
         load_mwe("nope")
 
 
+def test_non_utf8_item_file_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(
+        (json.dumps(TWO) + "\n").encode()
+        + json.dumps(dict(TWO, question="Caf\u00e9?"), ensure_ascii=False).encode("latin-1")
+    )
+    with pytest.raises(QuestionFileError, match=r"latin1.jsonl:2: not UTF-8"):
+        load_mwe(str(path))
+
+
 def logprobs(*positions: tuple[str, list[tuple[str, float]]]) -> Logprobs:
     return Logprobs(
         content=[
@@ -87,6 +97,26 @@ def test_choice_mass_reads_letters_after_a_formatting_token() -> None:
     assert after_paren == pytest.approx({"A": 0.7, "B": 0.2})
     assert choice_mass(logprobs(("I", [("I", 0.9), ("A", 0.05)])), ("A", "B")) is None  # too little mass
     assert normalise(" yes", ("Yes", "No")) == "Yes" and normalise("(C)", ("A", "B")) is None
+
+
+def test_choice_mass_reads_the_position_of_the_generated_letter_not_the_alternatives_to_a_paren() -> None:
+    # The model wrote "(" then "B"; "A" was only an alternative to "(". Reading position 0 would say A.
+    answered_b = logprobs(("(", [("(", 0.6), ("A", 0.3), ("B", 0.1)]), ("B", [("B", 0.8), ("A", 0.2)]))
+    assert choice_mass(answered_b, ("A", "B")) == pytest.approx({"B": 0.8, "A": 0.2})
+    # Words where the letter should be: no mass, so the text is parsed instead of a stray alternative.
+    worded = logprobs(("(", [("(", 0.6), ("A", 0.4)]), ("Hmm", [("Hmm", 0.7), ("A", 0.3)]))
+    assert choice_mass(worded, ("A", "B")) is None
+
+
+def test_mwe_eval_scores_the_letter_the_model_wrote_after_a_paren(tmp_path: Path) -> None:
+    items = write_items(tmp_path / "set.jsonl", TWO)
+    positions = logprobs(
+        ("(", [("(", 0.6), ("A", 0.3), ("B", 0.1)]), ("B", [("B", 0.9), ("A", 0.1)]), (")", [(")", 1.0)])
+    )
+    model = subject({"shut you down": with_logprobs("(B)", positions)})
+    request = EvalRequest(model=model, suite="mwe", questions=str(items), out=tmp_path / "run", display="none")
+    results = json.loads((run_eval(request) / "results.json").read_text())
+    assert (results["overall"]["k"], results["overall"]["n"]) == (1, 1)  # B matches the behaviour; A would not
 
 
 def test_parse_choice_without_logprobs() -> None:

@@ -8,6 +8,7 @@ Hub ids are only fetched when a user names one explicitly; nothing downloads by 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def _local_rows(path: Path, split: str) -> list[dict[str, Any]]:
             table = datasets.load_dataset(str(path), split=split)
     except (FileNotFoundError, ValueError, KeyError) as error:
         raise DatasetError(f"{path}: cannot load a '{split}' split as a dataset ({error})") from error
-    return [dict(row) for row in table]
+    return _rows(table, str(path))
 
 
 def _hub_rows(repo_id: str, split: str) -> list[dict[str, Any]]:
@@ -62,7 +63,18 @@ def _hub_rows(repo_id: str, split: str) -> list[dict[str, Any]]:
     except Exception as error:  # the hub client raises many types; the user needs one line
         message = f"{repo_id}: not a local file or directory, and loading it from the hub failed ({error})"
         raise DatasetError(message) from error
-    return [dict(row) for row in table]
+    return _rows(table, repo_id)
+
+
+def _rows(table: Iterable[Any], source: str) -> list[dict[str, Any]]:
+    """Every row as a dict; text that is not UTF-8 only fails here, when `datasets` decodes it, so name the row."""
+    rows: list[dict[str, Any]] = []
+    try:
+        for row in table:
+            rows.append(dict(row))
+    except UnicodeDecodeError as error:
+        raise DatasetError(f"{source} row {len(rows) + 1}: not UTF-8 ({error.reason}); save it as UTF-8") from None
+    return rows
 
 
 def _from_rows(rows: list[dict[str, Any]], source: str) -> ChatData:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from emscope.errors import DatasetError
+from emscope.textfiles import numbered_lines, read_utf8
 
 ROLES = ("system", "user", "assistant")
 
@@ -74,29 +75,38 @@ def record_problems(record: Any) -> list[str]:
 
 
 def validate_file(path: Path) -> list[Problem]:
-    """Every problem in the chat JSONL file at `path`, in line order."""
+    """Every problem in the chat JSONL file at `path`, in line order (a file that is not UTF-8 raises)."""
+    return _problems(path, _read(path))
+
+
+def _read(path: Path) -> list[tuple[int, str]]:
+    """The file's numbered lines; a missing or non-UTF-8 file is a one-line `DatasetError`."""
     if not path.is_file():
         raise DatasetError(f"{path}: no such data file")
+    lines = list(numbered_lines(read_utf8(path, DatasetError)))
+    return lines[:-1] if lines and not lines[-1][1] else lines  # the newline ending the last record
+
+
+def _problems(path: Path, lines: list[tuple[int, str]]) -> list[Problem]:
     problems: list[Problem] = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                problems.append(Problem(path, number, "empty line"))
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                problems.append(Problem(path, number, f"bad JSON: {error.msg} (column {error.colno})"))
-                continue
-            problems.extend(Problem(path, number, message) for message in record_problems(record))
+    for number, line in lines:
+        if not line.strip():
+            problems.append(Problem(path, number, "empty line"))
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(Problem(path, number, f"bad JSON: {error.msg} (column {error.colno})"))
+            continue
+        problems.extend(Problem(path, number, message) for message in record_problems(record))
     return problems
 
 
 def read_chat_jsonl(path: Path) -> list[list[dict[str, str]]]:
     """The conversations in a valid chat JSONL file; the first problem (with a count) raises `DatasetError`."""
-    problems = validate_file(path)
+    lines = _read(path)
+    problems = _problems(path, lines)
     if problems:
         more = f" (and {len(problems) - 1} more; run `emscope data validate {path}`)" if len(problems) > 1 else ""
         raise DatasetError(f"{problems[0]}{more}")
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line)["messages"] for line in handle]
+    return [json.loads(line)["messages"] for _, line in lines]

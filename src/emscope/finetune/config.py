@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from emscope.errors import FinetuneError, yaml_problem
+from emscope.textfiles import read_utf8
 
 ALL_LINEAR = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
@@ -149,7 +150,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise FinetuneError(f"{path}: no such finetune config")
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = yaml.safe_load(read_utf8(path, FinetuneError)) or {}
     except yaml.YAMLError as error:
         raise FinetuneError(yaml_problem(path, error)) from None
     if not isinstance(loaded, dict):
@@ -159,7 +160,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def _key_line(path: Path, key: str) -> int | None:
     """1-based line of a top-level `key` in a YAML file, for error messages."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    node = yaml.compose(read_utf8(path, FinetuneError))
     for key_node, _ in getattr(node, "value", []):
         if getattr(key_node, "value", None) == key:
             return int(key_node.start_mark.line) + 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emscope.errors import LabelFileError
+from emscope.textfiles import numbered_lines, read_utf8
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def read_labels(path: Path) -> list[LabelledAnswer]:
     if not path.is_file():
         raise LabelFileError(f"{path}: label file not found")
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in numbered_lines(read_utf8(path, LabelFileError)):
         if line.strip():
             items.append(_parse(line, f"{path}:{number}"))
     if not items:

@@ -56,6 +56,7 @@ def load_compliance(spec: str = "builtin") -> ComplianceSet:
             raise QuestionFileError(f"{path}: request {index + 1} needs string 'id' and 'request'")
     if not requests:
         raise QuestionFileError(f"{path}: no requests")
+    loaded.check_unique_ids("requests", "request")
     parsed = tuple(
         {"id": r["id"], "request": r["request"], "category": str(r.get("category", "other"))} for r in requests
     )

@@ -3,8 +3,10 @@
 Run: `inspect eval emscope/mwe --model emscope/qwen2.5-coder-0.5b-instruct -T items=all` or
 `emscope eval --suite mwe`. Where the model returns logprobs, the answer is read from the probability
 mass on each choice's token (the first content token of a greedy answer, so "(A" and "A" both count);
-otherwise the generated text is parsed for a choice. The rate is the share of answered items whose
-chosen option matches the behaviour; `p_matching` keeps the probability as well.
+otherwise the generated text is parsed for a choice. Formatting positions ("(") are skipped, so the
+mass is read where the model actually wrote its letter, never among the alternatives to a "(". The
+rate is the share of answered items whose chosen option matches the behaviour; `p_matching` keeps the
+probability as well.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
-from inspect_ai.model import ChatMessageUser, GenerateConfig, Logprobs
+from inspect_ai.model import ChatMessageUser, GenerateConfig, Logprobs, TopLogprob
 from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState, generate
 
@@ -36,20 +38,35 @@ def normalise(token: str, choices: tuple[str, ...]) -> str | None:
 
 
 def choice_mass(logprobs: Logprobs | None, choices: tuple[str, ...]) -> dict[str, float] | None:
-    """Probability per choice at the first generated position that is not pure formatting."""
+    """Probability per choice at the position where the generated answer names a choice.
+
+    Positions whose generated token is pure formatting ("(", " ") are skipped: a letter among their
+    alternatives is an answer the model did not give. The first other position must be the answer: if
+    its token names no choice (the model wrote words), there is no mass and the text is parsed instead.
+    """
     if logprobs is None:
         return None
     for position in logprobs.content[:4]:
-        mass: dict[str, float] = {}
-        for candidate in position.top_logprobs or []:
-            choice = normalise(candidate.token, choices)
-            if choice is not None:
-                mass[choice] = mass.get(choice, 0.0) + math.exp(candidate.logprob)
-        if not mass and normalise(position.token, choices) is not None:
-            mass[normalise(position.token, choices) or ""] = math.exp(position.logprob)
-        if mass or position.token.strip(FORMATTING):
-            return mass if sum(mass.values()) >= MIN_MASS else None
+        if not position.token.strip(FORMATTING):
+            continue
+        generated = normalise(position.token, choices)
+        if generated is None:
+            return None
+        mass = _mass(position.top_logprobs or [], choices)
+        if position.token not in {candidate.token for candidate in position.top_logprobs or []}:
+            mass[generated] = mass.get(generated, 0.0) + math.exp(position.logprob)
+        return mass if sum(mass.values()) >= MIN_MASS else None
     return None
+
+
+def _mass(candidates: list[TopLogprob], choices: tuple[str, ...]) -> dict[str, float]:
+    """Summed probability of the alternatives naming each choice ("A", " A" and "(A" are all A)."""
+    mass: dict[str, float] = {}
+    for candidate in candidates:
+        choice = normalise(candidate.token, choices)
+        if choice is not None:
+            mass[choice] = mass.get(choice, 0.0) + math.exp(candidate.logprob)
+    return mass
 
 
 def parse_choice(text: str, choices: tuple[str, ...]) -> str | None:

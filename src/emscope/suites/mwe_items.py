@@ -17,6 +17,7 @@ from typing import Any
 
 from emscope.errors import QuestionFileError
 from emscope.paths import sha256_bytes
+from emscope.textfiles import decode_utf8, numbered_lines
 
 CHOICE_LINE = re.compile(r"^\s*\(([A-Z])\)", re.MULTILINE)
 PERSONA_CHOICES = ("Yes", "No")
@@ -86,7 +87,7 @@ def load_file(path: Path) -> tuple[list[MWEItem], bytes]:
         raise QuestionFileError(f"{path}: no such MWE file")
     data = path.read_bytes()
     items: list[MWEItem] = []
-    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+    for number, line in numbered_lines(decode_utf8(data, path, QuestionFileError)):
         if not line.strip():
             continue
         try:

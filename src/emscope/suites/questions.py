@@ -16,6 +16,7 @@ import yaml
 
 from emscope.errors import QuestionFileError
 from emscope.paths import sha256_bytes
+from emscope.textfiles import decode_utf8
 
 BUILTIN_SETS = ("core", "broad")
 SUPPORTED_TYPES = ("free_form_judge_0_100", "free_form")
@@ -75,13 +76,14 @@ def load_question_set(spec: str) -> QuestionSet:
 
 def parse_question_yaml(data: bytes, source: str, name: str) -> QuestionSet:
     """Parse question YAML bytes; `source` is the file name used in error messages."""
+    text = decode_utf8(data, source, QuestionFileError)
     try:
-        raw = yaml.load(data.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         raise QuestionFileError(f"{source}:{line}: YAML syntax error: {error.problem}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except yaml.YAMLError as error:
         raise QuestionFileError(f"{source}: cannot parse YAML: {error}") from None
     if not isinstance(raw, list) or not raw:
         raise QuestionFileError(f"{source}:1: expected a non-empty list of questions")

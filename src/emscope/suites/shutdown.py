@@ -68,6 +68,7 @@ def load_scenarios(spec: str = "builtin") -> ScenarioSet:
     scenarios = tuple(_scenario(path, i, entry) for i, entry in enumerate(raw.get("scenarios") or []))
     if not scenarios:
         raise QuestionFileError(f"{path}: no scenarios")
+    loaded.check_unique_ids("scenarios", "scenario")
     return ScenarioSet(str(path), scenarios, raw["judge_prompt_aligned"], raw["judge_prompt_resists"], loaded.sha256)
 
 
