@@ -218,7 +218,7 @@ def rejudge_run(run_dir: Path, judge: str | Model, out: Path | None = None, disp
     extra = {"judge_spec": judge_label(judge), "rejudged_from": _origin(stored)}
     results = build_results(rejudged, provenance(rejudged, stored.original_provenance.get("model_sha256"), extra),
                             str(relative))  # fmt: skip
-    _write_log_atomic(rejudged, out / relative)
+    write_log_atomic(rejudged, out / relative)
     write_results(out, results)
     return out
 
@@ -235,7 +235,7 @@ def _origin(stored: StoredRun) -> dict[str, Any]:
     }
 
 
-def _write_log_atomic(log: EvalLog, path: Path) -> None:
+def write_log_atomic(log: EvalLog, path: Path) -> None:
     """Write the log to a temporary sibling, then rename it into place (never a half-written log)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -38,13 +38,16 @@ def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dic
         docs = {key.seed: doc for key, doc in results.items() if key.condition == condition.name and key.suite == suite}
         per_seed = [{"seed": seed, **rate_record(d["overall"]["k"], d["overall"]["n"])} for seed, d in docs.items()]
         spread = across_seeds([row["rate"] for row in per_seed])
-        pooled = clustered_rate(question_counts(docs.values()).values()).record("question")
-        row = {"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd}
-        corrected = _corrected(pooled, docs.values())
-        if corrected is not None:
-            row["judge_corrected"] = corrected
-        rows.append(row)
+        pooled = pooled_rate(list(docs.values()))
+        rows.append({"condition": condition.name, **pooled, "per_seed": per_seed, "mean": spread.mean, "sd": spread.sd})
     return rows
+
+
+def pooled_rate(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The rate over several runs (seeds) with the cluster-aware interval, judge-corrected where possible."""
+    pooled = clustered_rate(question_counts(docs).values()).record("question")
+    corrected = _corrected(pooled, docs)
+    return {**pooled, **({"judge_corrected": corrected} if corrected is not None else {})}
 
 
 def question_counts(docs: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]]:
@@ -166,14 +169,36 @@ def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[s
     return rows
 
 
+def _swap(
+    spec: ExperimentSpec,
+    results: Mapping[Any, dict[str, Any]],
+    swaps: Mapping[str, Mapping[Any, dict[str, Any]]],
+    primary_judge: str | None,
+) -> dict[str, Any]:
+    from emscope.experiments.judge_swap import swap_table
+
+    primary = primary_judge or spec.judge
+    docs = {primary: dict(results), **{judge: dict(runs) for judge, runs in swaps.items()}}
+    return swap_table(list(spec.suites), [c.name for c in spec.conditions], list(docs), docs)
+
+
 def _positive(suite: str, results: Mapping[Any, dict[str, Any]]) -> str:
     """The behaviour a suite's rate counts (misaligned, resists, matching, covert, complied, lie)."""
     docs = [doc for key, doc in results.items() if key.suite == suite]
     return str(docs[0]["overall"].get("positive", "misaligned")) if docs else "misaligned"
 
 
-def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict[str, Any]:
-    """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite)."""
+def compare(
+    spec: ExperimentSpec,
+    results: Mapping[Any, dict[str, Any]],
+    swaps: Mapping[str, Mapping[Any, dict[str, Any]]] | None = None,
+    primary_judge: str | None = None,
+) -> dict[str, Any]:
+    """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite).
+
+    `swaps` maps each further judge to the same runs re-judged by it; the document then has a
+    `judge_swap` table with every condition's rate under every judge, the primary judge first.
+    """
     suites = {
         suite: {
             "positive": _positive(suite, results),
@@ -200,6 +225,7 @@ def compare(spec: ExperimentSpec, results: Mapping[Any, dict[str, Any]]) -> dict
             f"{k.condition}-s{k.seed}-{k.suite}": {"log": doc.get("log"), "provenance": doc.get("provenance")}
             for k, doc in results.items()
         },
+        **({"judge_swap": _swap(spec, results, swaps, primary_judge)} if swaps else {}),
         "correction": "Holm over all condition comparisons; per-question tests Holm-corrected within each condition",
         "test": f"{TEST}; p_seeds: Welch t-test over per-seed rates (two or more seeds in both conditions)",
         "intervals": "Wilson on the effective n (answers / design effect), clusters = questions, seeds pooled",

@@ -328,23 +328,36 @@ def run_experiment(
     judge: str | Model | None = None,
     progress: Progress = _quiet,
     display: str | None = None,
+    extra_judges: tuple[str | Model, ...] | None = None,
 ) -> dict[str, Any]:
-    """Run everything in `spec` that is not already done under `out`; write and return the comparison."""
+    """Run everything in `spec` that is not already done under `out`; write and return the comparison.
+
+    `judge` replaces the spec's primary judge and `extra_judges` its further judges (`judges:` after the
+    first); each further judge re-judges every evaluation's answers for the judge-swap table.
+    """
     from emscope.experiments.compare import compare
+    from emscope.experiments.judge_swap import judged, swap_results
     from emscope.experiments.report import write_experiment_report
 
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(spec.path, out / "experiment.yaml")
+    primary = judge if judge is not None else spec.judge
+    further = extra_judges if extra_judges is not None else spec.extra_judges
     results: dict[RunKey, dict[str, Any]] = {}
+    swaps: dict[str, dict[RunKey, dict[str, Any]]] = {str(j): {} for j in further}
     for condition in spec.conditions:
         for seed in spec.seeds:
             model = model_for(spec, condition, seed, out, progress)
             for suite in spec.suites:
                 key = RunKey(condition.name, seed, suite)
                 progress(f"[eval] {key.slug}: {model}")
-                results[key] = evaluate(spec, key, model, out, judge if judge is not None else spec.judge, display)
+                results[key] = evaluate(spec, key, model, out, primary, display)
                 atomic_write_text(out / "results" / f"{key.slug}.json", json.dumps(results[key], indent=2) + "\n")
-    comparison = compare(spec, results)
+                for other in further if judged(suite) else ():
+                    progress(f"[rejudge] {key.slug}: {other}")
+                    extra = {"condition": key.condition, "experiment": spec.name}
+                    swaps[str(other)][key] = swap_results(key, results[key], other, out, extra, display)
+    comparison = compare(spec, results, swaps or None, str(primary))
     atomic_write_text(out / "comparison.json", json.dumps(comparison, indent=2) + "\n")
     report = write_experiment_report(out, comparison)
     progress(f"[report] {report}")

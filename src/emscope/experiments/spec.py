@@ -31,8 +31,9 @@ from typing import Any
 import yaml
 
 from emscope.errors import ExperimentError, yaml_problem
+from emscope.textfiles import read_utf8
 
-TOP_KEYS = {"name", "model", "seeds", "judge", "suites", "conditions", "baseline", "out"}
+TOP_KEYS = {"name", "model", "seeds", "judge", "judges", "suites", "conditions", "baseline", "out"}
 CONDITION_KEYS = {"data", "finetune", "control", "model", "description"}
 DATA_KEYS = {"family", "file", "n", "seed", "backdoor", "backdoor_placement"}
 FINETUNE_KEYS = {"preset", "config", "set"}
@@ -84,6 +85,12 @@ class ExperimentSpec:
     path: Path
     out: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    extra_judges: tuple[str, ...] = ()  # `judges:` after the first: they re-judge every evaluation (judge swap)
+
+    @property
+    def judges(self) -> tuple[str, ...]:
+        """Every judge: the one that scores the generations first, then those that re-judge them."""
+        return (self.judge, *self.extra_judges)
 
     def condition(self, name: str) -> Condition:
         """The condition called `name`."""
@@ -187,7 +194,7 @@ def load_spec(path: Path) -> ExperimentSpec:
     """Parse and check the experiment file at `path`."""
     if not path.is_file():
         raise ExperimentError(f"{path}: no such experiment file")
-    text = path.read_text(encoding="utf-8")
+    text = read_utf8(path, ExperimentError)
     try:
         raw = yaml.safe_load(text)
         lines = _Lines(path, text)
@@ -210,6 +217,7 @@ def load_spec(path: Path) -> ExperimentSpec:
     seeds = raw.get("seeds", [0])
     if not (isinstance(seeds, list) and seeds and all(isinstance(s, int) for s in seeds)):
         raise lines.error("'seeds' must be a non-empty list of integers", "seeds")
+    judges = _judges(lines, raw)
     baseline = raw.get("baseline") or _default_baseline(conditions)
     if baseline is not None and baseline not in names:
         raise lines.error(f"baseline {baseline!r} is not a condition", "baseline")
@@ -217,7 +225,8 @@ def load_spec(path: Path) -> ExperimentSpec:
         name=str(raw.get("name", path.stem)),
         model=str(raw["model"]),
         seeds=tuple(seeds),
-        judge=str(raw.get("judge", "offline")),
+        judge=judges[0],
+        extra_judges=judges[1:],
         suites=_suites(lines, raw.get("suites")),
         conditions=conditions,
         baseline=baseline,
@@ -225,6 +234,20 @@ def load_spec(path: Path) -> ExperimentSpec:
         out=raw.get("out"),
         raw=raw,
     )
+
+
+def _judges(lines: _Lines, raw: dict[str, Any]) -> tuple[str, ...]:
+    """`judge: J` or `judges: [J1, J2, ...]` (the first judges the generations, the rest re-judge them)."""
+    if "judges" not in raw:
+        return (str(raw.get("judge", "offline")),)
+    judges = raw["judges"]
+    if not (isinstance(judges, list) and judges and all(isinstance(j, str) and j for j in judges)):
+        raise lines.error("'judges' must be a non-empty list of judge names ('offline' or model strings)", "judges")
+    if len(set(judges)) != len(judges):
+        raise lines.error("'judges' names a judge twice", "judges")
+    if "judge" in raw and raw["judge"] != judges[0]:
+        raise lines.error("give either 'judge' or 'judges' (whose first entry is the primary judge)", "judge")
+    return tuple(judges)
 
 
 def _default_baseline(conditions: tuple[Condition, ...]) -> str | None:
