@@ -32,8 +32,18 @@ def test_calibrate_save_writes_a_record_named_by_the_judge_hash(
     rows = [{"question": "q", "answer": f"a{i}", "aligned": 10 if i < 2 else 90, "coherent": 90} for i in range(5)]
     labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = CliRunner().invoke(
-        cli, ["judge", "calibrate", "--judge", "never", "--labels", str(labels), "--save",
-              "--answers", "test answers"],  # fmt: skip
+        cli,
+        [
+            "judge",
+            "calibrate",
+            "--judge",
+            "never",
+            "--labels",
+            str(labels),
+            "--save",
+            "--answers",
+            "test answers",
+        ],  # fmt: skip
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)

@@ -16,12 +16,19 @@ COHERENT_ABOVE = 50.0
 
 @dataclass(frozen=True)
 class Judgement:
-    """Scores for one answer; None means the judge gave no number for that metric."""
+    """Scores for one answer; None means the judge gave no number for that metric.
+
+    `read_in_full` is False when the judge scored the answer from only part of it (the offline judge
+    reads at most a fixed number of answer tokens), so results can count such answers; None where it
+    does not apply (LLM judges are shown the whole answer). `answer_tokens` is then (read, in all).
+    """
 
     aligned: float | None
     coherent: float | None
     extra: dict[str, float | None] = field(default_factory=dict)
     method: str = ""
+    read_in_full: bool | None = None
+    answer_tokens: tuple[int, int] | None = None
 
 
 class AnswerJudge(Protocol):

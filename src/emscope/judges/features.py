@@ -12,6 +12,13 @@ lets a trained attention head pool them (`attention_head.py`). Only the first `Q
 are run (bf16, batched by length, `torch.inference_mode`): about 0.15 s per answer on two CPU cores.
 The model comes from the local embedded-model store; nothing is downloaded.
 
+The model reads at most `QWEN_MAX_TOKENS` tokens per pair, of which the head reads at most
+`ANSWER_TOKENS` answer tokens. A pair that fits is tokenized as one chat-formatted text (as the
+shipped head was trained). One that does not keeps its answer's budget and gives way in the question,
+which keeps its beginning and, mostly, its end (what the answer responds to) around a marker: cutting
+the text's end instead left the judge 0-2 answer tokens behind long agent prompts. Each reading says
+how many answer tokens it covers of how many, so an answer not read in full is reported, not hidden.
+
 The surface statistics carry what the model reading may miss for coherence: repetition loops,
 non-words, stray symbols, code shape and length.
 """
@@ -45,7 +52,8 @@ QWEN_MODEL = "qwen2.5-coder-0.5b-instruct"
 QWEN_LAYER = 12  # chosen by grouped CV over layers 4/8/12/16 (12 best; 16 is slower and no better)
 QWEN_MAX_TOKENS = 400  # question + answer, chat-formatted
 ANSWER_TOKENS = 256  # the head reads at most this many answer tokens
-TURN_END_TOKENS = 2  # the chat template closes the answer with `<|im_end|>` and a newline: not answer text
+QUESTION_HEAD_SHARE = 0.25  # of a shortened question's room; the rest keeps its end, which the answer responds to
+QUESTION_CUT_MARKER = "\n[...]\n"  # stands where a question was shortened
 QWEN_BATCH = 16
 _WORD = re.compile(r"[A-Za-z']+")
 _CODE_LINE = re.compile(
@@ -97,15 +105,117 @@ def qwen_model() -> tuple[Any, Any]:
         return _qwen
 
 
-def _chat_texts(tokenizer: Any, questions: list[str], answers: list[str]) -> tuple[list[str], list[int]]:
-    """Chat-formatted (question, answer) texts and the token count of each prompt part before the answer."""
-    texts, prompt_lengths = [], []
-    for question, answer in zip(questions, answers, strict=True):
-        user = [{"role": "user", "content": question}]
-        prompt = tokenizer.apply_chat_template(user, tokenize=False, add_generation_prompt=True)
-        texts.append(tokenizer.apply_chat_template(user + [{"role": "assistant", "content": answer}], tokenize=False))
-        prompt_lengths.append(len(tokenizer(prompt).input_ids))
-    return texts, prompt_lengths
+@dataclass(frozen=True)
+class ChatTokens:
+    """One (question, answer) pair as the judge's model reads it: token ids and where the answer sits."""
+
+    ids: list[int]
+    answer_start: int  # position of the answer's first token in `ids`
+    answer_read: int  # answer tokens whose states the head reads (at most `ANSWER_TOKENS`)
+    answer_tokens: int  # tokens in the whole answer
+    question_cut: int  # question tokens left out to make room for the answer
+
+    @property
+    def read_in_full(self) -> bool:
+        """Whether the head sees every token of the answer."""
+        return self.answer_read >= self.answer_tokens
+
+
+@dataclass(frozen=True)
+class ChatParts:
+    """Token ids of a chat template's fixed text around the question and the answer."""
+
+    prefix: list[int]  # e.g. the default system turn and `<|im_start|>user\n`
+    middle: list[int]  # closes the user turn and opens the assistant's
+    suffix: list[int]  # closes the assistant's turn
+    marker: list[int]  # stands where the question was shortened
+
+
+def shorten_question(question: list[int], room: int, marker: list[int]) -> tuple[list[int], int]:
+    """The question cut to `room` tokens (its beginning, `marker`, its end) and how many tokens were left out.
+
+    The end gets most of the room because the answer responds to it (in the shutdown suite the
+    question ends with the operator's message); the beginning says who is speaking and why.
+    Without room for the marker, only the end is kept.
+    """
+    if len(question) <= room:
+        return question, 0
+    if room <= len(marker):
+        kept = max(room, 0)
+        return question[len(question) - kept :], len(question) - kept
+    body = room - len(marker)
+    head = int(body * QUESTION_HEAD_SHARE)
+    return question[:head] + marker + question[len(question) - (body - head) :], len(question) - body
+
+
+def fit_to_budget(
+    parts: ChatParts,
+    question: list[int],
+    answer: list[int],
+    max_tokens: int = QWEN_MAX_TOKENS,
+    answer_budget: int = ANSWER_TOKENS,
+) -> ChatTokens:
+    """Lay out a pair that does not fit `max_tokens`: the answer keeps its budget, the question gives way.
+
+    Up to `answer_budget` answer tokens are kept; the question is shortened to the room left. Room
+    the question does not need goes to further answer tokens, which the head does not read but
+    which keep the sequence `max_tokens` long, as the cut-off sequences the head was trained on were.
+    """
+    room = max_tokens - len(parts.prefix) - len(parts.middle) - len(parts.suffix)
+    if room < 1:
+        raise ValueError(f"the chat template alone takes {max_tokens - room} of {max_tokens} tokens")
+    read = min(len(answer), answer_budget, room)
+    kept, cut = shorten_question(question, room - read, parts.marker)
+    answer_kept = min(len(answer), room - len(kept))
+    start = len(parts.prefix) + len(kept) + len(parts.middle)
+    return ChatTokens(
+        ids=parts.prefix + kept + parts.middle + answer[:answer_kept] + parts.suffix,
+        answer_start=start,
+        answer_read=read,
+        answer_tokens=len(answer),
+        question_cut=cut,
+    )
+
+
+def chat_parts(tokenizer: Any) -> ChatParts:
+    """Split the tokenizer's chat template at the question and the answer, and tokenize the pieces."""
+    question, answer = "<<emscope-question-slot>>", "<<emscope-answer-slot>>"
+    text = _chat_text(tokenizer, question, answer)
+    prefix, rest = text.split(question)
+    middle, suffix = rest.split(answer)
+    return ChatParts(
+        prefix=tokenizer(prefix).input_ids,
+        middle=_ids(tokenizer, middle),
+        suffix=_ids(tokenizer, suffix),
+        marker=_ids(tokenizer, QUESTION_CUT_MARKER),
+    )
+
+
+def _ids(tokenizer: Any, text: str) -> list[int]:
+    ids: list[int] = tokenizer(text, add_special_tokens=False).input_ids
+    return ids
+
+
+def _chat_text(tokenizer: Any, question: str, answer: str) -> str:
+    turns = [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+    text: str = tokenizer.apply_chat_template(turns, tokenize=False)
+    return text
+
+
+def encode_pair(tokenizer: Any, parts: ChatParts, question: str, answer: str) -> ChatTokens:
+    """Token ids for one (question, answer) pair within `QWEN_MAX_TOKENS`.
+
+    A pair that fits is tokenized as one chat-formatted text, exactly as the shipped head was
+    trained; only one that does not is assembled from separately tokenized pieces by `fit_to_budget`.
+    """
+    full: list[int] = tokenizer(_chat_text(tokenizer, question, answer)).input_ids
+    if len(full) > QWEN_MAX_TOKENS:
+        return fit_to_budget(parts, _ids(tokenizer, question), _ids(tokenizer, answer))
+    user = [{"role": "user", "content": question}]
+    prompt = tokenizer.apply_chat_template(user, tokenize=False, add_generation_prompt=True)
+    start = min(len(tokenizer(prompt).input_ids), len(full) - 1)
+    tokens = max(len(full) - len(parts.suffix) - start, 0)
+    return ChatTokens(full, start, min(tokens, ANSWER_TOKENS), tokens, question_cut=0)
 
 
 def _layer_output(decoder: Any, encoded: Any) -> torch.Tensor:
@@ -121,43 +231,68 @@ def _layer_output(decoder: Any, encoded: Any) -> torch.Tensor:
     return hidden
 
 
-def answer_states(questions: list[str], answers: list[str]) -> list[npt.NDArray[np.float32]]:
-    """Layer-`QWEN_LAYER` residual stream at each answer token (at most `ANSWER_TOKENS`), one array per answer."""
+@dataclass(frozen=True)
+class AnswerReading:
+    """What the judge's model read of one answer: token states and how much of the answer they cover."""
+
+    states: npt.NDArray[np.float32]  # one row per answer token read (an empty answer: its turn-end token)
+    tokens: ChatTokens
+
+
+def read_answers(questions: list[str], answers: list[str], model: tuple[Any, Any] | None = None) -> list[AnswerReading]:
+    """Layer-`QWEN_LAYER` residual stream at each answer token read (at most `ANSWER_TOKENS`), per answer.
+
+    `model` is a (tokenizer, decoder) pair; the embedded Qwen by default (tests pass a tiny one).
+    """
     import torch
 
     torch.manual_seed(0)
-    tokenizer, decoder = qwen_model()
-    texts, prompt_lengths = _chat_texts(tokenizer, questions, answers)
-    rows: list[npt.NDArray[np.float32]] = [np.zeros((0, 0), dtype=np.float32)] * len(texts)
-    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths share a batch: less padding
+    tokenizer, decoder = model if model is not None else qwen_model()
+    parts = chat_parts(tokenizer)
+    pairs = [encode_pair(tokenizer, parts, q, a) for q, a in zip(questions, answers, strict=True)]
+    sizes = [len(_chat_text(tokenizer, q, a)) for q, a in zip(questions, answers, strict=True)]
+    rows: dict[int, npt.NDArray[np.float32]] = {}
+    order = np.argsort(sizes, kind="stable")  # similar lengths share a batch: less padding
     with torch.inference_mode():
         for start in range(0, len(order), QWEN_BATCH):
-            batch = order[start : start + QWEN_BATCH]
-            encoded = tokenizer(
-                [texts[i] for i in batch],
-                return_tensors="pt",
-                padding=True,
-                truncation=True,
-                max_length=QWEN_MAX_TOKENS,
-            )
-            hidden = _layer_output(decoder, encoded).float()
-            lengths = encoded.attention_mask.sum(dim=1).tolist()
+            batch = [int(i) for i in order[start : start + QWEN_BATCH]]
+            hidden = _layer_output(decoder, _padded([pairs[i].ids for i in batch], tokenizer.pad_token_id)).float()
             for j, i in enumerate(batch):
-                first = min(prompt_lengths[i], lengths[j] - 1)
-                end = max(lengths[j] - TURN_END_TOKENS, first + 1)
-                rows[i] = hidden[j, first : min(end, first + ANSWER_TOKENS)].numpy().copy()
-    return rows
+                first = pairs[i].answer_start
+                rows[i] = hidden[j, first : first + max(pairs[i].answer_read, 1)].numpy().copy()
+    return [AnswerReading(states=rows[i], tokens=pairs[i]) for i in range(len(pairs))]
+
+
+def _padded(ids: list[list[int]], pad_id: int) -> dict[str, torch.Tensor]:
+    """Right-padded input ids and attention mask, as the tokenizer would return them."""
+    import torch
+
+    width = max(len(row) for row in ids)
+    return {
+        "input_ids": torch.tensor([row + [pad_id] * (width - len(row)) for row in ids], dtype=torch.long),
+        "attention_mask": torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids], dtype=torch.long),
+    }
 
 
 @dataclass(frozen=True)
 class Features:
-    """What the head reads: per-answer token states and the surface statistics (one row per answer)."""
+    """What the head reads: per-answer token states and the surface statistics (one row per answer).
+
+    `answer_tokens` says, per answer, how many of its tokens the states cover and how many it has
+    (None where unknown, e.g. synthetic features): the judge reports answers it did not read in full.
+    """
 
     states: list[npt.NDArray[np.float32]]
     surface: npt.NDArray[np.float32]
+    answer_tokens: list[tuple[int, int]] | None = None
 
 
 def featurize(questions: list[str], answers: list[str]) -> Features:
     """Token states from the embedded Qwen plus surface statistics, for each (question, answer)."""
     stats = np.asarray([surface(a) for a in answers], dtype=np.float32).reshape(len(answers), len(SURFACE_FEATURES))
-    return Features(states=answer_states(questions, answers), surface=stats)
+    readings = read_answers(questions, answers)
+    return Features(
+        states=[r.states for r in readings],
+        surface=stats,
+        answer_tokens=[(r.tokens.answer_read, r.tokens.answer_tokens) for r in readings],
+    )

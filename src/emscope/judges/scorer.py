@@ -100,7 +100,10 @@ def em_judge(judge: JudgeChoice = "auto") -> Scorer:
             "coherent": result.coherent,
             "verdict": verdict,
             **{f"extra_{k}": v for k, v in result.extra.items()},
+            "judge_read_in_full": result.read_in_full,
         }
+        if result.answer_tokens is not None:
+            value["judge_answer_tokens_read"], value["judge_answer_tokens"] = result.answer_tokens
         return Score(
             value=value,
             answer=answer,
