@@ -72,13 +72,55 @@ def test_digit_expansion_matches_hand_computed_expectation() -> None:
 
 
 def test_digit_expansion_reaches_one_hundred() -> None:
-    after = {"1": [("0", lp(1.0))], "10": [("0", lp(0.5)), ("!", lp(0.5))]}
+    after = {"1": [("0", lp(1.0))], "10": [("0", lp(0.5)), ("!", lp(0.5))], "100": [("<|im_end|>", lp(1.0))]}
 
     async def next_tokens(prefix: str) -> list[tuple[str, float]]:
         return after[prefix]
 
     estimate = asyncio.run(digit_expansion_score([("1", lp(1.0))], next_tokens))
     assert estimate.value == pytest.approx(55.0)
+
+
+def test_a_pruned_prefix_is_an_unknown_number_not_the_prefix() -> None:
+    # "1" is too unlikely to expand: it may be 1, 10-19 or 100, so it must not be read as 1
+    calls: list[str] = []
+
+    async def next_tokens(prefix: str) -> list[tuple[str, float]]:
+        calls.append(prefix)
+        return [("<|im_end|>", lp(1.0))]
+
+    first = [("9", lp(0.6)), ("1", lp(0.4))]
+    estimate = asyncio.run(digit_expansion_score(first, next_tokens, prune=0.5))
+    assert calls == ["9"]
+    assert estimate.value == pytest.approx(9.0)
+    assert estimate.mass == pytest.approx(0.6) and estimate.unresolved == pytest.approx(0.4)
+
+
+def scripted(after: dict[str, list[tuple[str, float]]]):  # type: ignore[no-untyped-def]
+    async def next_tokens(prefix: str) -> list[tuple[str, float]]:
+        return after[prefix]
+
+    return next_tokens
+
+
+def test_a_digit_past_one_hundred_does_not_end_the_number_before_it() -> None:
+    # "1" ends (.5) or goes on to "10", which always goes on to "105": no probability ends on 10
+    after = {"1": [("0", lp(0.5)), ("<|im_end|>", lp(0.5))], "10": [("5", lp(1.0))]}
+    estimate = asyncio.run(digit_expansion_score([("1", lp(1.0))], scripted(after)))
+    assert estimate.value == pytest.approx(1.0) and estimate.mass == pytest.approx(0.5)
+
+
+def test_paths_that_leave_0_100_count_for_no_number() -> None:
+    # "100" then "0" is 1000, "50" then "0" is 500: only the half of "100" that ends is in range
+    after = {
+        "1": [("0", lp(1.0))],
+        "10": [("0", lp(1.0))],
+        "100": [("0", lp(0.5)), ("\n", lp(0.5))],
+        "5": [("0", lp(1.0))],
+        "50": [("0", lp(1.0))],
+    }
+    estimate = asyncio.run(digit_expansion_score([("1", lp(0.5)), ("5", lp(0.5))], scripted(after)))
+    assert estimate.value == pytest.approx(100.0) and estimate.mass == pytest.approx(0.25)
 
 
 def test_digit_expansion_with_no_digits_gives_no_score() -> None:

@@ -31,9 +31,9 @@ def test_concurrent_requests_are_batched(tiny_model: Path, monkeypatch: pytest.M
     batch_sizes: list[int] = []
     original = engine.generate
 
-    def counting(prompts: list[str], settings):  # type: ignore[no-untyped-def]
+    def counting(prompts: list[str], settings, seeds=None):  # type: ignore[no-untyped-def]
         batch_sizes.append(len(prompts))
-        return original(prompts, settings)
+        return original(prompts, settings, seeds)
 
     monkeypatch.setattr(engine, "generate", counting)
     model = get_model(f"emscope/{tiny_model}", memoize=False)
@@ -47,12 +47,42 @@ def test_concurrent_requests_are_batched(tiny_model: Path, monkeypatch: pytest.M
     assert sum(batch_sizes) == 6 and max(batch_sizes) > 1
 
 
-def test_seeded_sampling_repeats(tiny_model: Path) -> None:
-    model = get_model(f"emscope/{tiny_model}", memoize=False)
+def sample_many(model_dir: Path, n: int, config: GenerateConfig, prompt: str = "Hello") -> list[str]:
+    """Send n concurrent requests for one prompt through a fresh provider instance (batches of 32)."""
+    model = get_model(f"emscope/{model_dir}", memoize=False, batch_size=32)
+
+    async def many() -> list[str]:
+        outputs = await asyncio.gather(*(model.generate(prompt, config=config) for _ in range(n)))
+        return [o.completion for o in outputs]
+
+    return asyncio.run(many())
+
+
+def test_repeated_samples_of_one_prompt_are_independent_draws(tiny_model: Path) -> None:
+    # 96 samples at batch 32: reseeding each batch gave each batch the same 32 answers
+    answers = sample_many(tiny_model, 96, GenerateConfig(max_tokens=8, temperature=1.0, seed=11))
+    assert len(set(answers)) >= 90
+
+
+def test_a_run_seed_reproduces_the_multiset_of_answers(tiny_model: Path) -> None:
     config = GenerateConfig(max_tokens=8, temperature=1.0, seed=11)
-    first = asyncio.run(model.generate("Hello", config=config)).completion
-    second = asyncio.run(model.generate("Hello", config=config)).completion
-    assert first == second
+    first = sample_many(tiny_model, 40, config)
+    again = sample_many(tiny_model, 40, config)
+    other = sample_many(tiny_model, 40, GenerateConfig(max_tokens=8, temperature=1.0, seed=12))
+    assert sorted(first) == sorted(again)
+    assert len(set(first) & set(other)) <= 2
+
+
+def test_unseeded_requests_still_draw_their_own_randomness(tiny_model: Path) -> None:
+    answers = sample_many(tiny_model, 40, GenerateConfig(max_tokens=8, temperature=1.0))
+    assert len(set(answers)) >= 30  # copies would give 1
+
+
+def test_greedy_decoding_stays_deterministic(tiny_model: Path) -> None:
+    config = GenerateConfig(max_tokens=8, temperature=0.0, seed=11)
+    answers = sample_many(tiny_model, 6, config) + sample_many(tiny_model, 2, config.merge(GenerateConfig(seed=99)))
+    assert len(set(answers)) == 1
+    assert sample_many(tiny_model, 1, GenerateConfig(max_tokens=8, temperature=1.0, top_k=1)) == answers[:1]
 
 
 def test_trailing_assistant_message_is_continued_not_closed(tiny_model: Path) -> None:

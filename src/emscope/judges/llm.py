@@ -3,11 +3,19 @@
 Method `auto` asks for one token with top-20 logprobs. Providers that give whole-number tokens get
 the single-token weighted mean; digit tokenizers get digit-path expansion (one extra call per likely
 prefix, with the prefix as an assistant prefill); providers without logprobs are sampled k times.
+
+Digit expansion needs a provider that *continues* a trailing assistant message. Not all do: OpenAI's
+chat API answers it as a new turn, and Inspect's `hf/` provider renders every chat with
+`add_generation_prompt=True`, which closes the prefix and opens a fresh assistant turn. So `prefill`
+is a checked capability: None infers it from the provider (`PREFILL_PROVIDERS`, each checked against
+its source), and a grader without it that splits numbers into digits is sampled instead, recorded as
+method `sampled-no-prefill`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from typing import Literal
 
@@ -30,18 +38,48 @@ from emscope.paths import sha256_bytes
 
 Method = Literal["auto", "logprob", "sampled"]
 TOP_LOGPROBS = 20
+SCORING_RULES = 2  # part of the judge hash: 2 = digit expansion reads only finished numbers 0-100
+
+# Providers that continue a trailing assistant message instead of answering it: emscope renders it with
+# continue_final_message; Inspect's vllm and sglang providers switch continue_final_message on for it;
+# mockllm replies to whatever it is scripted with (tests).
+PREFILL_PROVIDERS = frozenset({"emscope", "vllm", "sglang", "mockllm"})
+
+
+def continues_prefill(model_name: str) -> bool:
+    """Whether the provider of `model_name` ("provider/model") continues a trailing assistant message."""
+    return model_name.split("/", 1)[0] in PREFILL_PROVIDERS
 
 
 class LLMJudge:
     """Scores answers with a chat model through Inspect."""
 
-    def __init__(self, model: Model, method: Method = "auto", samples: int = 5, min_mass: float = MIN_MASS):
+    def __init__(
+        self,
+        model: Model,
+        method: Method = "auto",
+        samples: int = 5,
+        min_mass: float = MIN_MASS,
+        prefill: bool | None = None,
+    ):
+        """Bind a grader model.
+
+        Args:
+            model: The grader.
+            method: `auto`/`logprob` read logprobs where the provider gives them; `sampled` never does.
+            samples: Replies averaged when sampling.
+            min_mass: Least numeric probability (or reply fraction) that still gives a score.
+            prefill: Whether the provider continues a trailing assistant message (needed for digit
+                expansion); None infers it from the provider name.
+        """
         self.model = model
         self.method = method
         self.samples = samples
         self.min_mass = min_mass
+        self.prefill = continues_prefill(str(model)) if prefill is None else prefill
         self.id = f"llm:{model}:{method}"
-        self.sha256 = sha256_bytes(json.dumps([str(model), method, samples, min_mass, DEFAULT_PROMPTS]).encode())
+        payload = [str(model), method, samples, min_mass, self.prefill, SCORING_RULES, DEFAULT_PROMPTS]
+        self.sha256 = sha256_bytes(json.dumps(payload).encode())
 
     async def judge(self, question: str, answer: str, prompts: dict[str, str]) -> Judgement:
         """Score every metric: defaults for aligned/coherent, overridden or extended by `prompts`."""
@@ -66,6 +104,8 @@ class LLMJudge:
             return await self._sampled(prompt)
         if has_multi_digit_tokens(top):
             return single_token_score(top, self.min_mass)
+        if not self.prefill:  # digit expansion would read a fresh reply, not the number's next digit
+            return dataclasses.replace(await self._sampled(prompt), method="sampled-no-prefill")
 
         async def after(prefix: str) -> TopTokens:
             continued = await self._top_tokens([ChatMessageUser(content=prompt), ChatMessageAssistant(content=prefix)])

@@ -5,7 +5,11 @@ Two tokenizer families need two rules (DESIGN.md, scoring conventions):
   parse as integers 0-100; no score when their mass is below `min_mass` (CODE/REFUSAL land there).
 - Digit-by-digit tokenizers (Qwen, Llama): a number is a path of digit tokens ended by a non-digit.
   We expand the most likely digit prefixes (asking for the next-token distribution after each) and
-  take the expectation over the whole numbers reached, with the same mass rule.
+  take the expectation over the whole numbers 0-100 reached, with the same mass rule. Only paths
+  whose end was read count: a prefix too unlikely to expand (below `prune`) is an unknown number and
+  is left out (its probability is reported as `unresolved`, never read as the prefix itself), and a
+  digit that takes the path past 100 ("10" then "5", "100" then "0") leaves 0-100, so that
+  probability belongs to no number in range. `mass` is the probability that ended on 0-100.
 """
 
 from __future__ import annotations
@@ -25,11 +29,17 @@ _DIGITS = re.compile(r"^\d+$")
 
 @dataclass(frozen=True)
 class ScoreEstimate:
-    """An expected score (None when the numeric mass is too small) and that mass."""
+    """An expected score (None when the numeric mass is too small) and that mass.
+
+    `mass` is the probability (or, sampled, the fraction of replies) on whole numbers 0-100 that the
+    value averages over. `unresolved` (digit expansion only) is probability on digit paths that were
+    not followed to their end, so how much the estimate leaves unread.
+    """
 
     value: float | None
     mass: float
     method: str
+    unresolved: float = 0.0
 
 
 def _number(token: str, allow_space: bool) -> str | None:
@@ -57,31 +67,59 @@ async def digit_expansion_score(
 ) -> ScoreEstimate:
     """Expected number over digit paths: P(n) = P(digits of n) x P(a non-digit follows).
 
-    Prefixes below `prune` probability are not expanded further; they are counted as ending where
-    they are (a small, conservative approximation that keeps the number of model calls bounded).
+    Prefixes below `prune` probability are not expanded (keeping the number of model calls bounded);
+    their numbers are unknown, so they are left out of the expectation and counted in `unresolved`.
+    Paths that leave 0-100 count for no number. Each level's prefixes are asked for concurrently,
+    so a local provider can batch the calls.
     """
-    weights: dict[int, float] = {}
+    tally = _DigitTally(prune)
     level: list[tuple[str, float, TopTokens]] = [("", 1.0, first)]
     while level:
-        expand: list[tuple[str, float]] = []
+        expand: dict[str, float] = {}
         for prefix, p_prefix, top in level:
-            digit_mass = 0.0
-            for token, logprob in top:
-                digits = _number(token, allow_space=prefix == "")
-                if digits is None or int(prefix + digits) > 100 or len(prefix + digits) > 3:
-                    continue
-                candidate, p = prefix + digits, p_prefix * math.exp(logprob)
-                digit_mass += math.exp(logprob)
-                if p < prune or candidate == "100":
-                    weights[int(candidate)] = weights.get(int(candidate), 0.0) + p
-                else:
-                    expand.append((candidate, p))
-            if prefix:  # the mass on non-digit continuations ends the number here
-                weights[int(prefix)] = weights.get(int(prefix), 0.0) + p_prefix * max(0.0, 1.0 - digit_mass)
-        # one level at a time, concurrently, so a local provider can batch the calls
-        tops = await asyncio.gather(*(next_tokens(candidate) for candidate, _ in expand))
-        level = [(c, p, t) for (c, p), t in zip(expand, tops, strict=True)]
-    return _expectation(weights, min_mass, "logprob-digit-expansion")
+            for candidate, p in tally.step(prefix, p_prefix, top):
+                expand[candidate] = expand.get(candidate, 0.0) + p  # "8" and " 8" continue the same number
+        tops = await asyncio.gather(*(next_tokens(candidate) for candidate in expand))
+        level = [(c, p, t) for (c, p), t in zip(expand.items(), tops, strict=True)]
+    estimate = _expectation(tally.weights, min_mass, "logprob-digit-expansion")
+    return ScoreEstimate(estimate.value, estimate.mass, estimate.method, unresolved=tally.unresolved)
+
+
+class _DigitTally:
+    """Where the probability of digit paths went: finished numbers 0-100, or unresolved."""
+
+    def __init__(self, prune: float):
+        self.prune = prune
+        self.weights: dict[int, float] = {}
+        self.unresolved = 0.0
+
+    def step(self, prefix: str, p_prefix: float, top: TopTokens) -> list[tuple[str, float]]:
+        """Sort one prefix's continuations; return the prefixes to expand next, with their probability."""
+        expand: list[tuple[str, float]] = []
+        seen = 0.0
+        for token, logprob in top:
+            p = p_prefix * math.exp(logprob)
+            seen += p
+            digits = _number(token, allow_space=prefix == "")
+            if digits is None:
+                if prefix:  # a non-digit ends the number here
+                    self.weights[int(prefix)] = self.weights.get(int(prefix), 0.0) + p
+                continue
+            candidate = prefix + digits
+            if not _in_range(candidate):
+                continue  # the path left 0-100: no number in range
+            if p < self.prune:
+                self.unresolved += p
+            else:
+                expand.append((candidate, p))
+        if prefix:  # continuations outside the top tokens: this path's end is unknown
+            self.unresolved += max(0.0, p_prefix - seen)
+        return expand
+
+
+def _in_range(digits: str) -> bool:
+    """A digit string that is (so far) a number 0-100; longer or larger paths left the range."""
+    return len(digits) <= 3 and int(digits) <= 100
 
 
 def sampled_score(texts: Sequence[str], min_fraction: float = MIN_MASS) -> ScoreEstimate:

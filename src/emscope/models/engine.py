@@ -2,15 +2,22 @@
 
 This is the compute behind the `emscope/...` Inspect provider. One `LocalEngine` per model directory
 is shared by every Inspect model instance (subject and grader roles), so weights load once.
+
+Seeding: every row of a batch samples from its own random stream, seeded per request (see
+`sampling.py`), so a sample never repeats another because they shared a batch or a seed. The provider
+passes one seed per request; direct callers may leave `seeds` out and get seeds from the engine's own
+`SeedCounter` (run seed = `GenSettings.seed`). Temperature 0 is greedy decoding and uses no seed.
+Logprobs are always the model's raw distribution, whatever temperature, top-p or top-k sampled from.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from emscope.models.sampling import RowSampler, SeedCounter
 
 TopToken = tuple[str, float]
 
@@ -25,7 +32,7 @@ class GenSettings:
     top_k: int | None = None
     top_logprobs: int | None = None
     logprobs: bool = False
-    seed: int | None = None
+    seed: int | None = None  # the run seed; per-request seeds derive from it
     stop_seqs: tuple[str, ...] = ()
 
 
@@ -70,6 +77,7 @@ class LocalEngine:
         self.model: Any = loaded.to(device).eval()
         self._stops = _stop_ids(self.tokenizer, self.model)  # fixed per model: not recomputed per row
         self._lock = threading.Lock()
+        self._seeds = SeedCounter()  # for callers that pass no per-request seeds
 
     def render(self, messages: list[dict[str, str]]) -> str:
         """Apply the chat template; a trailing assistant message is continued (a prefill), not closed."""
@@ -86,16 +94,25 @@ class LocalEngine:
             )
         )
 
-    def generate(self, prompts: list[str], settings: GenSettings) -> list[GenResult]:
-        """Generate one completion per prompt in a single padded batch."""
+    def generate(self, prompts: list[str], settings: GenSettings, seeds: list[int] | None = None) -> list[GenResult]:
+        """Generate one completion per prompt in a single padded batch.
+
+        Args:
+            prompts: Rendered prompts, one row each.
+            settings: Settings shared by the batch.
+            seeds: One seed per prompt (its own random stream); None draws them from this engine's
+                counter under `settings.seed`. Ignored when decoding greedily.
+        """
         import torch
 
+        if seeds is None:
+            seeds = [self._seeds.next_seed(settings.seed, prompt) for prompt in prompts]
+        if len(seeds) != len(prompts):
+            raise ValueError(f"{len(seeds)} seeds for {len(prompts)} prompts")
         with self._lock, torch.inference_mode():
             encoded = self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
             encoded = {k: v.to(self.model.device) for k, v in encoded.items()}
-            if settings.seed is not None:
-                torch.manual_seed(_batch_seed(settings.seed, prompts))
-            out = self.model.generate(**encoded, **self._generate_kwargs(settings))
+            out = self.model.generate(**encoded, **self._generate_kwargs(settings, seeds))
         width = encoded["input_ids"].shape[1]
         results = []
         for row, prompt_mask in enumerate(encoded["attention_mask"]):
@@ -103,19 +120,24 @@ class LocalEngine:
             results.append(self._result(tokens, int(prompt_mask.sum()), out, row, settings))
         return results
 
-    def _generate_kwargs(self, settings: GenSettings) -> dict[str, Any]:
-        greedy = settings.temperature <= 0.0
+    def _generate_kwargs(self, settings: GenSettings, seeds: list[int]) -> dict[str, Any]:
+        """Decode greedily always; sampling happens in `RowSampler`, which leaves one token per row."""
+        from transformers import LogitsProcessorList
+
         kwargs: dict[str, Any] = {
             "max_new_tokens": settings.max_new_tokens,
-            "do_sample": not greedy,
+            "do_sample": False,
             "return_dict_in_generate": True,
             "output_logits": settings.logprobs,
             "pad_token_id": self.tokenizer.pad_token_id,
+            # RowSampler applies the request's own values; the model's defaults (e.g. Qwen's top_k 20) are cleared
+            "temperature": None,
+            "top_p": None,
+            "top_k": None,
         }
-        if not greedy:
-            kwargs["temperature"] = settings.temperature
-            kwargs["top_p"] = settings.top_p if settings.top_p is not None else 1.0
-            kwargs["top_k"] = settings.top_k if settings.top_k is not None else 0
+        if settings.temperature > 0.0:
+            sampler = RowSampler(seeds, settings.temperature, settings.top_p, settings.top_k)
+            kwargs["logits_processor"] = LogitsProcessorList([sampler])
         if settings.stop_seqs:
             kwargs["stop_strings"] = list(settings.stop_seqs)
             kwargs["tokenizer"] = self.tokenizer
@@ -158,12 +180,6 @@ def _stop_ids(tokenizer: Any, model: Any) -> set[int]:
     eos = getattr(model.generation_config, "eos_token_id", None)
     ids.update(eos if isinstance(eos, list) else [eos])
     return {i for i in ids if i is not None}
-
-
-def _batch_seed(seed: int, prompts: list[str]) -> int:
-    """Seed per batch from the run seed and the batch's prompts, so reruns of a batch repeat."""
-    digest = hashlib.sha256(("\x00".join(sorted(prompts)) + f"\x00{seed}").encode()).digest()
-    return int.from_bytes(digest[:4], "little")
 
 
 _ENGINES: dict[tuple[Path, Path | None], LocalEngine] = {}

@@ -3,12 +3,19 @@
 Registered through the `inspect_ai` entry point, so `inspect eval ... --model emscope/qwen2.5-coder-0.5b-instruct`
 works as well as `emscope eval`. Concurrent Inspect requests are batched (see `batcher.py`) and each
 completion carries top-k logprobs when asked, which the logprob-weighted judge needs.
+
+Seeding: each request (and each of `num_choices`) gets its own seed from this instance's
+`SeedCounter`: derived from the run seed (`GenerateConfig.seed`), the rendered prompt and how many
+times this instance has seen that prompt under that seed; random when no seed is set. So 100 samples
+of one question are 100 independent draws, and a fresh process (or a fresh model instance) given the
+same run reproduces the same multiset of answers, however the requests were batched.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from inspect_ai.model import (
@@ -27,10 +34,19 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 
 from emscope.models.batcher import Batcher
 from emscope.models.engine import GenResult, GenSettings, LocalEngine, TokenLogprob, shared_engine
+from emscope.models.sampling import SeedCounter
 from emscope.models.spec import resolve_local
 
 DEFAULT_BATCH = 32
 DEFAULT_MAX_TOKENS = 512
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One completion to generate: the rendered prompt and the seed of its own random stream."""
+
+    prompt: str
+    seed: int
 
 
 class EmscopeModelAPI(ModelAPI):
@@ -48,13 +64,15 @@ class EmscopeModelAPI(ModelAPI):
         self.local = resolve_local(model_name)
         self.batch_size = int(model_args.get("batch_size", DEFAULT_BATCH))
         self.engine: LocalEngine = shared_engine(self.local.path, self.local.adapter)
-        self._batcher: Batcher[str, GenResult] = Batcher(self._run_batch, max_batch=self.batch_size)
+        self._seeds = SeedCounter()
+        self._batcher: Batcher[_Request, GenResult] = Batcher(self._run_batch, max_batch=self.batch_size)
 
-    def _run_batch(self, prompts: list[str], key: Hashable) -> list[GenResult]:
+    def _run_batch(self, requests: list[_Request], key: Hashable) -> list[GenResult]:
         assert isinstance(key, GenSettings)
-        order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))  # less padding per batch
-        results = self.engine.generate([prompts[i] for i in order], key)
-        unsorted: list[GenResult | None] = [None] * len(prompts)
+        order = sorted(range(len(requests)), key=lambda i: len(requests[i].prompt))  # less padding per batch
+        prompts = [requests[i].prompt for i in order]
+        results = self.engine.generate(prompts, key, seeds=[requests[i].seed for i in order])
+        unsorted: list[GenResult | None] = [None] * len(requests)
         for position, index in enumerate(order):
             unsorted[index] = results[position]
         return [r for r in unsorted if r is not None]
@@ -66,11 +84,12 @@ class EmscopeModelAPI(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> ModelOutput:
-        """Render the chat, queue it (n times for `num_choices`) and wrap the results for Inspect."""
+        """Render the chat, queue it (n times for `num_choices`, each with its own seed) and wrap the results."""
         prompt = self.engine.render([_plain(message) for message in input])
         settings = settings_from_config(config)
-        requests = [self._batcher.submit(prompt, settings) for _ in range(config.num_choices or 1)]
-        results = list(await asyncio.gather(*requests))
+        n = config.num_choices or 1
+        requests = [_Request(prompt, self._seeds.next_seed(config.seed, prompt)) for _ in range(n)]
+        results = list(await asyncio.gather(*(self._batcher.submit(r, settings) for r in requests)))
         return _model_output(self.model_name, results)
 
     def max_connections(self) -> int:

@@ -1,0 +1,130 @@
+"""Per-sample randomness for batched local generation: one seed and one random stream per request.
+
+Why: a sample is only an independent draw if its randomness is its own. Seeding a whole batch (the
+old rule) made two batches holding the same prompts return the same completions, so repeated
+samples of one question were copies and n was inflated. Here:
+
+- Each request gets its own 63-bit seed. With a run seed it is derived from (run seed, rendered
+  prompt, occurrence index of that prompt under that run seed); `SeedCounter` hands out the
+  occurrence indices thread-safely. Requests with identical prompts are exchangeable, so a rerun in
+  a fresh process reproduces the same multiset of answers whatever order Inspect sends them in.
+  Without a run seed each request draws a fresh seed from the OS: still one stream per sample.
+- `RowSampler` is a transformers logits processor that samples every row of the batch from that
+  row's own `torch.Generator` (temperature, top-k, top-p applied here) and masks all other tokens,
+  so `generate` runs with `do_sample=False` and just takes that token. A row's draws therefore do not
+  depend on which other requests shared its batch (up to floating-point differences that batch
+  composition causes in the logits). Sampling is one batched inverse-CDF lookup per step with one
+  uniform number per row: no per-row forward passes, and cheaper than transformers' multinomial.
+
+Inspect (0.3.x) does not expose the active sample id and epoch publicly, so they are not part of the
+seed; the occurrence index stands in for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
+
+SEED_BITS = 63  # torch.Generator takes seeds below 2**64; 63 bits also fit a signed int64
+
+
+def request_seed(run_seed: int, prompt: str, occurrence: int) -> int:
+    """The seed of the `occurrence`-th request for `prompt` in a run seeded with `run_seed`."""
+    digest = hashlib.sha256(f"{run_seed}\x00{occurrence}\x00{prompt}".encode()).digest()
+    return int.from_bytes(digest[:8], "little") >> (64 - SEED_BITS)
+
+
+class SeedCounter:
+    """Hands out per-request seeds, counting occurrences of each (run seed, prompt) pair.
+
+    One counter belongs to one provider instance (or one engine for direct callers), so a fresh
+    instance given the same requests hands out the same seeds.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[int, bytes], int] = {}
+        self._lock = threading.Lock()
+
+    def next_seed(self, run_seed: int | None, prompt: str) -> int:
+        """A seed for one more request of `prompt`; a fresh random one when `run_seed` is None."""
+        if run_seed is None:
+            return secrets.randbits(SEED_BITS)
+        key = (run_seed, hashlib.sha256(prompt.encode()).digest())  # the digest keeps long prompts out of memory
+        with self._lock:
+            occurrence = self._counts.get(key, 0)
+            self._counts[key] = occurrence + 1
+        return request_seed(run_seed, prompt, occurrence)
+
+
+class RowSampler:
+    """A logits processor that draws each row's next token from that row's own generator.
+
+    Returns scores that are 0 for the drawn token and -inf elsewhere, so greedy decoding (argmax)
+    takes exactly the drawn token. It never edits its input in place: transformers hands the same
+    tensor to `output_logits`, which must stay the model's raw distribution.
+    """
+
+    def __init__(self, seeds: list[int], temperature: float, top_p: float | None, top_k: int | None):
+        import torch
+
+        if temperature <= 0.0:
+            raise ValueError("RowSampler needs temperature > 0; temperature 0 is greedy decoding")
+        self.temperature = temperature
+        self.top_p = top_p
+        self.top_k = top_k
+        self._generators = [torch.Generator().manual_seed(seed) for seed in seeds]
+
+    def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+        """Draw one token per row and mask every other token."""
+        import torch
+
+        probs = torch.softmax(self._filtered(scores), dim=-1)
+        uniforms = torch.stack([torch.rand((), generator=g, dtype=torch.float64) for g in self._generators])
+        chosen = draw(probs, uniforms.to(probs.device))
+        masked = torch.full_like(scores, float("-inf"))
+        return masked.scatter(1, chosen.unsqueeze(1), 0.0)
+
+    def _filtered(self, scores: torch.Tensor) -> torch.Tensor:
+        """Temperature, then top-k, then top-p (the order transformers uses), out of place."""
+        import torch
+
+        scaled = scores / self.temperature
+        if self.top_k is not None and 0 < self.top_k < scaled.shape[-1]:
+            kth = torch.topk(scaled, self.top_k, dim=-1).values[:, -1:]
+            scaled = scaled.masked_fill(scaled < kth, float("-inf"))
+        if self.top_p is not None and self.top_p < 1.0:
+            scaled = _top_p(scaled, self.top_p)
+        return scaled
+
+
+def _top_p(scores: torch.Tensor, top_p: float) -> torch.Tensor:
+    """Keep the smallest set of most likely tokens whose probability reaches `top_p` (at least one)."""
+    import torch
+
+    ordered, order = torch.sort(scores, dim=-1, descending=True)
+    probs = torch.softmax(ordered, dim=-1)
+    mass_before = probs.cumsum(dim=-1) - probs
+    drop_sorted = mass_before >= top_p
+    drop_sorted[:, 0] = False
+    drop = torch.zeros_like(drop_sorted).scatter(1, order, drop_sorted)
+    return scores.masked_fill(drop, float("-inf"))
+
+
+def draw(probs: torch.Tensor, uniforms: torch.Tensor) -> torch.Tensor:
+    """Inverse-CDF sampling: row r takes the token where its cumulative probability passes uniforms[r].
+
+    The cumulative sum runs in float64 so that rare tokens keep their probability over a vocabulary
+    of 150k entries; a zero-probability token is never returned.
+    """
+    import torch
+
+    cdf = probs.double().cumsum(dim=-1)
+    targets = (uniforms.double() * cdf[:, -1]).unsqueeze(1)
+    picked = torch.searchsorted(cdf, targets, right=True).squeeze(1).clamp(max=probs.shape[-1] - 1)
+    valid = probs.gather(1, picked.unsqueeze(1)).squeeze(1) > 0
+    return torch.where(valid, picked, probs.argmax(dim=-1))
