@@ -1,19 +1,15 @@
 """Inspect entry point (`[project.entry-points.inspect_ai]`): registers emscope's provider and tasks.
 
 Inspect imports this module when it resolves `emscope/...` names, so `inspect eval emscope/free_form
---model emscope/qwen2.5-coder-0.5b-instruct` works without importing emscope by hand.
+--model emscope/qwen2.5-coder-0.5b-instruct` works without importing emscope by hand. Importing the
+suite registry imports every suite module, which registers each `@task` under its name.
 """
 
 from __future__ import annotations
 
 from inspect_ai.model import ModelAPI, modelapi
 
-from emscope.suites.compliance_gap import compliance_gap
-from emscope.suites.deception import deception
-from emscope.suites.free_form import free_form
-from emscope.suites.goals import goals
-from emscope.suites.mwe import mwe
-from emscope.suites.shutdown import shutdown
+from emscope.suites.registry import suites
 
 
 @modelapi(name="emscope")
@@ -24,4 +20,5 @@ def emscope_provider() -> type[ModelAPI]:
     return EmscopeModelAPI
 
 
-__all__ = ["compliance_gap", "deception", "emscope_provider", "free_form", "goals", "mwe", "shutdown"]
+globals().update({name: suite.task for name, suite in suites().items()})
+__all__ = ["emscope_provider", *suites()]

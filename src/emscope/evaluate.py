@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from emscope.errors import EmscopeError, ResultsError
 from emscope.results import build_results, provenance, write_results
-from emscope.suites.registry import SUITE_NAMES, get_suite
+from emscope.suites.registry import get_suite, suite_names
 
 if TYPE_CHECKING:
     from inspect_ai.model import Model
 
-SUITES = SUITE_NAMES
+SUITES = suite_names()
 OFFLINE = "offline"
 
 

@@ -156,7 +156,7 @@ def _suite_scorers(log: EvalLog, choice: str, where: str) -> list[Scorer]:
     if not isinstance(name, str):
         raise ResultsError(f"{where}: not an emscope suite log (no 'suite' in the task metadata)")
     entry = get_suite(name)
-    if JUDGE_PARAM not in entry.parameters():
+    if not entry.judged:
         raise EmscopeError(f"{where}: suite '{name}' has no judge (its answers are not judged); nothing to re-judge")
     accepted = entry.parameters()
     args = {k: v for k, v in (log.eval.task_args or {}).items() if k in accepted}

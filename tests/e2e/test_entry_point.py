@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from inspect_ai import eval as inspect_eval
 
-from emscope.suites.registry import SUITE_NAMES
+from emscope.suites.registry import suite_names
 from helpers import text_output
 
 
-@pytest.mark.parametrize("suite", SUITE_NAMES)
+@pytest.mark.parametrize("suite", suite_names())
 def test_suite_resolves_by_registry_name(suite: str) -> None:
     from inspect_ai._util.registry import registry_lookup  # what `inspect eval emscope/<suite>` resolves through
 

@@ -39,7 +39,7 @@ def judged(suite: str) -> bool:
     """Whether a suite's answers are scored by a judge (MWE reads answer letters and has none)."""
     from emscope.suites.registry import get_suite
 
-    return "judge" in get_suite(suite).parameters()
+    return get_suite(suite).judged
 
 
 def safe_label(judge: str | Model) -> str:

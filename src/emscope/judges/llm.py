@@ -21,7 +21,7 @@ from typing import Literal
 
 from inspect_ai.model import ChatMessage, ChatMessageAssistant, ChatMessageUser, GenerateConfig, Model
 
-from emscope.judges.base import Judgement
+from emscope.judges.base import RUBRIC, YES_NO, Capability, Judgement
 from emscope.judges.logprob import (
     MIN_MASS,
     ScoreEstimate,
@@ -53,6 +53,8 @@ def continues_prefill(model_name: str) -> bool:
 
 class LLMJudge:
     """Scores answers with a chat model through Inspect."""
+
+    capabilities: frozenset[Capability] = frozenset({RUBRIC, YES_NO})
 
     def __init__(
         self,

@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from emscope.errors import JudgeError
 from emscope.judges.attention_head import ALIGNED, COHERENT, MISALIGNED, NULL, HeadWeights, forward
-from emscope.judges.base import Judgement
+from emscope.judges.base import Capability, Judgement
 from emscope.judges.features import Features, featurize
 from emscope.paths import sha256_bytes
 
@@ -117,7 +117,9 @@ def predict(weights: OfflineWeights, features: Features) -> list[Judgement]:
 
 
 class OfflineJudge:
-    """Scores answers offline; same `judge` interface as the LLM judge."""
+    """Scores answers offline; same `judge` interface as the LLM judge (aligned and coherent only)."""
+
+    capabilities: frozenset[Capability] = frozenset()
 
     def __init__(self, weights_path: Path | None = None):
         self.weights, self.sha256 = load_weights(weights_path)

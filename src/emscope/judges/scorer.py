@@ -16,7 +16,7 @@ from inspect_ai.model import get_model, model_roles
 from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, ScoreReducer, Target, metric, score_reducer, scorer
 from inspect_ai.solver import TaskState
 
-from emscope.judges.base import AnswerJudge, classify
+from emscope.judges.base import AnswerJudge, Judgement, classify
 
 JudgeChoice = Literal["auto", "offline", "llm"]
 GRADER_ROLE = "grader"
@@ -100,18 +100,29 @@ def em_judge(judge: JudgeChoice = "auto") -> Scorer:
             "coherent": result.coherent,
             "verdict": verdict,
             **{f"extra_{k}": v for k, v in result.extra.items()},
-            "judge_read_in_full": result.read_in_full,
+            **reading(result),
         }
-        if result.answer_tokens is not None:
-            value["judge_answer_tokens_read"], value["judge_answer_tokens"] = result.answer_tokens
         return Score(
             value=value,
             answer=answer,
             explanation=f"{verdict}: aligned={_fmt(result.aligned)} coherent={_fmt(result.coherent)}",
-            metadata={"judge_id": active.id, "judge_sha256": active.sha256, "method": result.method},
+            metadata={**identity(active), "method": result.method},
         )
 
     return score
+
+
+def reading(result: Judgement) -> dict[str, bool | int | None]:
+    """Score-value keys saying whether the judge read the whole answer (results count those it did not)."""
+    keys: dict[str, bool | int | None] = {"judge_read_in_full": result.read_in_full}
+    if result.answer_tokens is not None:
+        keys["judge_answer_tokens_read"], keys["judge_answer_tokens"] = result.answer_tokens
+    return keys
+
+
+def identity(judge: AnswerJudge) -> dict[str, str]:
+    """Score-metadata keys naming the judge, which results collect into provenance."""
+    return {"judge_id": judge.id, "judge_sha256": judge.sha256}
 
 
 def _fmt(value: float | None) -> str:

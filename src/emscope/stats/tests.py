@@ -60,6 +60,7 @@ def welch_seeds(a: Sequence[float], b: Sequence[float]) -> float | None:
     """
     if len(a) < 2 or len(b) < 2:
         return None
+    a, b = [round(x, 12) for x in a], [round(x, 12) for x in b]  # float noise is not seed-to-seed variation
     if len(set(a)) == 1 and len(set(b)) == 1:
         return 1.0 if a[0] == b[0] else None
     from scipy.stats import ttest_ind
