@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from emscope.errors import EmscopeError, ResultsError
+from emscope.models.strings import OFFLINE_JUDGE, is_offline_judge, local_name, parse_model
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import get_suite, suite_names
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from inspect_ai.model import Model
 
 SUITES = suite_names()
-OFFLINE = "offline"
+OFFLINE = OFFLINE_JUDGE
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,12 @@ def default_out_dir(request: EvalRequest) -> Path:
 
 def model_weights_sha256(model: str | Model) -> str | None:
     """Resolve (and materialise) an `emscope/...` model now, so a bad spec fails before the eval."""
-    if not isinstance(model, str) or not model.startswith("emscope/"):
+    name = local_name(model)
+    if name is None:
         return None
     from emscope.models.spec import resolve_local
 
-    return resolve_local(model.removeprefix("emscope/")).weights_sha256
+    return resolve_local(name).weights_sha256
 
 
 def run_eval(request: EvalRequest) -> Path:
@@ -63,6 +65,9 @@ def run_eval(request: EvalRequest) -> Path:
     suite = get_suite(request.suite)
     if request.distractors and request.trigger is None:
         raise EmscopeError("--distractor needs --trigger (distractors are compared with the trigger)")
+    for spec in (request.model, request.judge):  # one-line errors for malformed strings, before any output
+        if isinstance(spec, str) and not is_offline_judge(spec):
+            parse_model(spec)
     suite.check_items(request.questions or suite.default_items)  # fail fast, before any output exists
     weights_sha = model_weights_sha256(request.model)
     out = request.out or default_out_dir(request)
@@ -84,7 +89,7 @@ class RunOptions:
     @classmethod
     def of(cls, model: str | Model, judge: str | Model) -> RunOptions:
         """Bind an LLM judge to the grader role (or use the offline judge) and size local batches."""
-        judge_is_model = not (isinstance(judge, str) and judge == OFFLINE)
+        judge_is_model = not is_offline_judge(judge)
         batch = _local_batch_size(model)
         kwargs = {
             "model": model,
@@ -103,7 +108,7 @@ def _local_batch_size(model: str | Model) -> int | None:
     part-empty and stragglers run alone (measured: batches of 20, then 1). Fixing both limits to the
     provider's batch size lets each batch fill.
     """
-    if not (isinstance(model, str) and model.startswith("emscope/")):
+    if local_name(model) is None:
         return None  # Inspect's own defaults
     from emscope.models.provider import DEFAULT_BATCH
 

@@ -35,10 +35,11 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 
 from emscope.errors import EmscopeError, JudgeError, ResultsError
 from emscope.judges.scorer import GRADER_ROLE
+from emscope.models.strings import OFFLINE_JUDGE, is_offline_judge
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import get_suite
 
-OFFLINE = "offline"
+OFFLINE = OFFLINE_JUDGE
 JUDGE_PARAM = "judge"  # every judged suite's task takes the judge choice under this name
 
 
@@ -126,7 +127,7 @@ def rejudge_log(log: EvalLog, judge: str | Model, display: str | None = None) ->
     """
     where = log.location or "log"
     _check_finished(log, where)
-    offline = judge_label(judge) == OFFLINE
+    offline = is_offline_judge(judge)
     scorers = _suite_scorers(log, OFFLINE if offline else "llm", where)  # the task's choice: offline or grader role
     grader = None if offline else _grader_model(judge)
     working = log.model_copy(deep=True)

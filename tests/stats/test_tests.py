@@ -35,3 +35,17 @@ def test_welch_over_seeds_needs_two_seeds_a_side() -> None:
     assert welch_seeds([0.1, 0.1], [0.1, 0.1]) == 1.0
     assert welch_seeds([0.1, 0.1], [0.3, 0.3]) is None  # zero variance both sides: undefined, not p = 0
     assert 0.0 < welch_seeds([0.1, 0.12, 0.09], [0.3, 0.33, 0.28]) < 0.01  # type: ignore[operator]
+
+
+def test_welch_matches_scipy_and_handles_one_constant_side() -> None:
+    from scipy.stats import ttest_ind
+
+    from emscope.stats.tests import welch_seeds
+
+    a, b = [0.1, 0.15, 0.12], [0.3, 0.2, 0.35, 0.31]
+    assert welch_seeds(a, b) == pytest.approx(ttest_ind(a, b, equal_var=False).pvalue)
+    # one side without spread: the test rests on the other side's variance alone (df = n - 1)
+    from scipy.stats import t
+
+    p = welch_seeds([0.5, 0.5], [0.3, 0.4, 0.2])
+    assert p == pytest.approx(2 * t.sf(abs(0.5 - 0.3) / (0.1 / 3**0.5), 2))

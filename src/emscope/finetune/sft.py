@@ -36,9 +36,10 @@ class BaseModel:
 def resolve_base(spec: str) -> BaseModel:
     """`emscope/<name or dir>`, a local HF directory, or `hf/<hub id>` (fetched only because the user named it)."""
     from emscope.models.spec import resolve_local
+    from emscope.models.strings import local_name
 
-    if spec.startswith("emscope/"):
-        name = spec.removeprefix("emscope/")
+    name = local_name(spec)
+    if name is not None:
         local = resolve_local(name)
         return BaseModel(spec, str(local.path), local.weights_sha256, name)
     if spec.startswith("hf/"):

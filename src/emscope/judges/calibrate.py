@@ -15,6 +15,7 @@ from typing import Any
 
 from emscope.judges.base import AnswerJudge, Judgement, classify
 from emscope.judges.labels import LabelledAnswer, read_labels
+from emscope.models.strings import is_offline_judge
 from emscope.paths import sha256_file
 
 
@@ -78,7 +79,7 @@ def _count(truth: Sequence[bool], pred: Sequence[bool], t: bool, p: bool) -> int
 
 def build_judge(spec: str) -> AnswerJudge:
     """`offline` or an Inspect model string (scored with the LLM judge, method auto)."""
-    if spec == "offline":
+    if is_offline_judge(spec):
         from emscope.judges.offline import OfflineJudge
 
         return OfflineJudge()

@@ -34,6 +34,7 @@ from emscope.judges.logprob import (
     yes_probability,
 )
 from emscope.judges.prompts import DEFAULT_PROMPTS, render
+from emscope.models.strings import provider_of
 from emscope.paths import sha256_bytes
 
 Method = Literal["auto", "logprob", "sampled"]
@@ -48,7 +49,7 @@ PREFILL_PROVIDERS = frozenset({"emscope", "vllm", "sglang", "mockllm"})
 
 def continues_prefill(model_name: str) -> bool:
     """Whether the provider of `model_name` ("provider/model") continues a trailing assistant message."""
-    return model_name.split("/", 1)[0] in PREFILL_PROVIDERS
+    return provider_of(model_name) in PREFILL_PROVIDERS
 
 
 class LLMJudge:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from emscope.errors import ModelError
 from emscope.models.embedded import EMBEDDED, get_embedded
+from emscope.models.strings import local_name
 from emscope.paths import sha256_file
 
 
@@ -62,9 +63,9 @@ def adapter_base_name(adapter: Path) -> str:
     """The base model of an adapter directory: the training card's base, else PEFT's recorded base path."""
     card = adapter / "training_card.json"
     if card.is_file():
-        base = str(json.loads(card.read_text(encoding="utf-8"))["base_model"])
-        if base.startswith("emscope/"):
-            return base.removeprefix("emscope/")
+        base = local_name(str(json.loads(card.read_text(encoding="utf-8"))["base_model"]))
+        if base is not None:
+            return base
     recorded = json.loads((adapter / ADAPTER_CONFIG).read_text(encoding="utf-8")).get("base_model_name_or_path")
     if recorded and Path(recorded).is_dir():
         return str(recorded)

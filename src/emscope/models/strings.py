@@ -40,7 +40,9 @@ def parse_model(spec: str) -> ModelString:
     """Split a model string, or a one-line error saying what a model string looks like."""
     provider, slash, name = spec.partition("/")
     if not slash or not provider or not name:
-        raise ModelError(f"'{spec}': not a model string (expected provider/name, e.g. emscope/qwen2.5-coder-0.5b-instruct)")
+        raise ModelError(
+            f"'{spec}': not a model string (expected provider/name, e.g. emscope/qwen2.5-coder-0.5b-instruct)"
+        )
     return ModelString(provider, name)
 
 

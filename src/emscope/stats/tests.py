@@ -6,6 +6,7 @@ Experiments compare many (condition, suite, question) pairs; without a family-wi
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,10 @@ def welch_seeds(a: Sequence[float], b: Sequence[float]) -> float | None:
     a, b = [round(x, 12) for x in a], [round(x, 12) for x in b]  # float noise is not seed-to-seed variation
     if len(set(a)) == 1 and len(set(b)) == 1:
         return 1.0 if a[0] == b[0] else None
-    from scipy.stats import ttest_ind
+    from scipy.stats import t as student_t
 
-    return float(ttest_ind(a, b, equal_var=False).pvalue)
+    va, vb = statistics.variance(a) / len(a), statistics.variance(b) / len(b)
+    se = math.sqrt(va + vb)
+    t = (statistics.fmean(a) - statistics.fmean(b)) / se
+    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))  # Welch-Satterthwaite
+    return float(2 * student_t.sf(abs(t), df))
