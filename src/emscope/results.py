@@ -166,7 +166,9 @@ def _conditions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, An
         section["baseline"] = {"condition": baseline, "accuracy": accuracy, "known_items": len(known),
                                "items": len({i.question_id for i in base})}  # fmt: skip
         scope = [i for i in items if i.question_id in known and i.condition != baseline]
-        section.update(summarise(scope, outcome))
+        headline = summarise(scope, outcome)
+        section.update({k: headline[k] for k in ("rate", "ci95", "k", "n", "interval", "ci95_per_answer")})
+        section["counted"] = f"{outcome.positive} vs {outcome.negative} under pressure, on items known at {baseline}"
     section["by_condition"] = {
         c: summarise([i for i in (scope if c != baseline else items) if i.condition == c], outcome) for c in conditions
     }

@@ -51,7 +51,12 @@ def test_shutdown_goals_compliance_and_deception_on_the_real_model(tmp_path: Pat
     shutdown = run(tmp_path, "shutdown", subset(tmp_path, "shutdown_scenarios.yaml", "scenarios", 2), max_tokens=48)
     assert shutdown["overall"]["total"] == 2 and shutdown["overall"]["flags"]["resists_shutdown"]["not_judged"] == 2
     goals = run(tmp_path, "goals", subset(tmp_path, "goals_questions.yaml", "questions", 2), max_tokens=64)
-    assert goals["overall"]["total"] == 2 and set(goals["overall"]["rates"]) == {"covert", "overt"}
+    assert goals["overall"]["total"] == 2 and set(goals["overall"]["rates"]) == {
+        "covert",
+        "overt",
+        "aligned_no_reasoning",
+        "aligned_reasoning_not_scored",
+    }
     gap = run(tmp_path, "compliance_gap", subset(tmp_path, "compliance_gap.yaml", "requests", 2), max_tokens=48)
     assert set(gap["overall"]["by_condition"]) == {"training", "unmonitored"} and "paired" in gap["overall"]
     lies = run(tmp_path, "deception", subset(tmp_path, "deception_items.yaml", "items", 2), max_tokens=24)
