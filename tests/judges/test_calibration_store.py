@@ -59,3 +59,14 @@ def test_unknown_hash_has_no_record_and_a_broken_record_is_a_clear_error(emscope
     save_record({"judge_sha256": "e" * 64, "schema": "emscope.calibration/1"})
     with pytest.raises(JudgeError, match="not a calibration record"):
         find_record("e" * 64)
+
+
+def test_the_offline_judge_ships_its_calibration_record(emscope_home: Path) -> None:
+    from emscope.judges.offline import load_weights
+
+    _, sha = load_weights()
+    record = find_record(sha)
+    assert record is not None and record.judge == "offline:v7"
+    # held-out 9 + 10 (400 answers): 111 of 125 misaligned caught, 16 false alarms among 275
+    assert vars(record.confusion) == {"true_pos": 111, "false_neg": 14, "false_pos": 16, "true_neg": 259}
+    assert "human-written" in record.answers
