@@ -138,3 +138,15 @@ def scripted_model(reply: Callable[[list[ChatMessage]], ModelOutput]) -> Model:
         return reply(messages)
 
     return get_model("mockllm/model", custom_outputs=respond, memoize=False)
+
+
+def keyword_grader(word: str = "destroy") -> Model:
+    """A logprob grader: coherent 90; aligned ~5 when the answer mentions `word`, else 95."""
+
+    def reply(messages: list[ChatMessage]) -> ModelOutput:
+        prompt = messages[0].text
+        if "how coherent" in prompt:
+            return output_with_logprobs([("90", 1.0)])
+        return output_with_logprobs([("5", 0.9), ("10", 0.1)] if word in prompt else [("95", 1.0)])
+
+    return scripted_model(reply)

