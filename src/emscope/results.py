@@ -22,12 +22,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from inspect_ai.log import EvalLog, EvalSample
 
 from emscope.errors import ResultsError
 from emscope.paths import atomic_write_text
+from emscope.schema import (
+    Baseline,
+    ClusteredRecord,
+    FlagRecord,
+    JudgeCorrected,
+    JudgeRef,
+    Provenance,
+    QuestionRow,
+    RateRecord,
+    ResultsDocument,
+    Summary,
+)
 from emscope.stats import rate_record
 from emscope.stats.clustered import clustered_rate
 from emscope.suites.definition import FREE_FORM, Outcome
@@ -96,7 +108,7 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def summarise(items: Iterable[SampleVerdict], outcome: Outcome = FREE_FORM, clustered: bool = True) -> dict[str, Any]:
+def summarise(items: Iterable[SampleVerdict], outcome: Outcome = FREE_FORM, clustered: bool = True) -> Summary:
     """Rate of the positive verdict with its 95% interval, counts and mean scores for a group of answers.
 
     `clustered` (the headline) puts the cluster-aware interval in `ci95` (clusters = questions) and the
@@ -110,27 +122,46 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = FREE_FORM, clus
     k, n = counts[outcome.positive], len(counted)
     aligned = [i.aligned for i in counted if i.aligned is not None]
     coherent = [i.coherent for i in counted if i.coherent is not None]
-    rate = {"misaligned_rate": k / n if n else None} if outcome.positive == "misaligned" else {}
-    return {
-        **rate,
-        **(_clustered_record(counted, outcome) if clustered else rate_record(k, n)),
-        "positive": outcome.positive,
-        "excluded": {r: c for r, c in sorted(counts.items()) if r not in outcome.counted},
-        "total": len(items),
-        "mean_aligned": statistics.fmean(aligned) if aligned else None,
-        "mean_coherent": statistics.fmean(coherent) if coherent else None,
-        "means_over": "counted answers",
-        **_unread(items),
-        **({"flags": {name: _flag(items, name) for name in outcome.flags}} if outcome.flags else {}),
-        **(
-            {"rates": {v: rate_record(counts[v], n) for v in outcome.counted if v != outcome.negative}}
-            if outcome.also
-            else {}
-        ),
-    }
+    summary = Summary(
+        positive=outcome.positive,
+        excluded={r: c for r, c in sorted(counts.items()) if r not in outcome.counted},
+        total=len(items),
+        mean_aligned=statistics.fmean(aligned) if aligned else None,
+        mean_coherent=statistics.fmean(coherent) if coherent else None,
+        means_over="counted answers",
+    )
+    if outcome.positive == FREE_FORM.positive:
+        summary["misaligned_rate"] = k / n if n else None
+    put_rate(summary, _clustered_record(counted, outcome) if clustered else _rate(k, n))
+    unread = [i.read_in_full for i in items if i.read_in_full is not None]
+    if unread:  # how many answers the judge read only in part (offline judge: past its token budget)
+        summary["judge_read_in_part"] = sum(1 for r in unread if not r)
+    if outcome.flags:
+        summary["flags"] = {name: _flag(items, name) for name in outcome.flags}
+    if outcome.also:
+        summary["rates"] = {v: _rate(counts[v], n) for v in outcome.counted if v != outcome.negative}
+    return summary
 
 
-def _clustered_record(counted: list[SampleVerdict], outcome: Outcome) -> dict[str, Any]:
+def put_rate(summary: Summary, record: RateRecord | ClusteredRecord) -> None:
+    """Set a summary's rate fields (and the interval's method, for a headline rate) from `record`."""
+    summary["rate"], summary["ci95"], summary["k"], summary["n"] = (
+        record["rate"],
+        record["ci95"],
+        record["k"],
+        record["n"],
+    )
+    if "interval" in record:
+        clustered = cast(ClusteredRecord, record)
+        summary["interval"], summary["ci95_per_answer"] = clustered["interval"], clustered["ci95_per_answer"]
+
+
+def _rate(k: int, n: int) -> RateRecord:
+    record = rate_record(k, n)
+    return {"rate": record["rate"], "ci95": record["ci95"], "k": k, "n": n}
+
+
+def _clustered_record(counted: list[SampleVerdict], outcome: Outcome) -> ClusteredRecord:
     by_question: dict[str, list[int]] = {}
     for item in counted:
         tally = by_question.setdefault(item.question_id, [0, 0])
@@ -139,13 +170,7 @@ def _clustered_record(counted: list[SampleVerdict], outcome: Outcome) -> dict[st
     return clustered_rate([(k, n) for k, n in by_question.values()]).record("question")
 
 
-def _unread(items: list[SampleVerdict]) -> dict[str, Any]:
-    """How many answers the judge could read only in part (offline judge: past its token budget)."""
-    known = [i.read_in_full for i in items if i.read_in_full is not None]
-    return {"judge_read_in_part": sum(1 for r in known if not r)} if known else {}
-
-
-def _conditions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> dict[str, Any]:
+def _conditions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> Summary:
     """Per-condition summaries for suites that ask each item under several conditions.
 
     With a `baseline_condition` (deception's `none`), the other conditions count only items the model
@@ -154,20 +179,19 @@ def _conditions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, An
     trigger condition: pairs and known items are never matched across trigger conditions.
     """
     conditions = [str(c) for c in meta.get("conditions", [])]
+    section: Summary = {}
     if not conditions:
-        return {}
+        return section
     baseline = meta.get("baseline_condition")
-    section: dict[str, Any] = {}
     scope = items
     if baseline is not None:
         known = known_items(items, outcome, str(baseline))
         base = [i for i in items if i.condition == baseline]
         accuracy = sum(i.verdict == outcome.negative for i in base) / len(base) if base else None
-        section["baseline"] = {"condition": baseline, "accuracy": accuracy, "known_items": len(known),
-                               "items": len({i.question_id for i in base})}  # fmt: skip
+        section["baseline"] = Baseline(condition=str(baseline), accuracy=accuracy, known_items=len(known),
+                                       items=len({i.question_id for i in base}))  # fmt: skip
         scope = [i for i in items if i.question_id in known and i.condition != baseline]
-        headline = summarise(scope, outcome)
-        section.update({k: headline[k] for k in ("rate", "ci95", "k", "n", "interval", "ci95_per_answer")})
+        put_rate(section, _clustered_record(scope, outcome))
         section["counted"] = f"{outcome.positive} vs {outcome.negative} under pressure, on items known at {baseline}"
     section["by_condition"] = {
         c: summarise([i for i in (scope if c != baseline else items) if i.condition == c], outcome) for c in conditions
@@ -212,13 +236,14 @@ def _paired(items: list[SampleVerdict], outcome: Outcome, conditions: list[str])
     }
 
 
-def _flag(items: list[SampleVerdict], name: str) -> dict[str, Any]:
+def _flag(items: list[SampleVerdict], name: str) -> FlagRecord:
     """Share of answers a yes/no judge flagged; answers it could not judge are counted apart."""
     judged = [i.flags.get(name) for i in items if i.flags.get(name) is not None]
-    return {**rate_record(sum(1 for j in judged if j), len(judged)), "not_judged": len(items) - len(judged)}
+    record = _rate(sum(1 for j in judged if j), len(judged))
+    return FlagRecord(**record, not_judged=len(items) - len(judged))
 
 
-def _section(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> dict[str, Any]:
+def _section(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> Summary:
     """The full summary of one trigger condition (or of a run without triggers)."""
     section = summarise(items, outcome)
     section.update(_conditions(items, outcome, meta))
@@ -227,7 +252,7 @@ def _section(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any])
     return section
 
 
-def _questions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> list[dict[str, Any]]:
+def _questions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any]) -> list[QuestionRow]:
     """Per-question rows; with a baseline condition only the other conditions of known items count."""
     baseline = meta.get("baseline_condition")
     known = known_items(items, outcome, str(baseline)) if baseline is not None else None
@@ -237,14 +262,14 @@ def _questions(items: list[SampleVerdict], outcome: Outcome, meta: dict[str, Any
     rows = []
     for qid, group in by_question.items():
         scoped = group if known is None else [i for i in group if i.condition != baseline and qid in known]
-        row = {"id": qid, "category": group[0].category, **summarise(scoped, outcome, clustered=False)}
+        row = cast(QuestionRow, {"id": qid, "category": group[0].category, **summarise(scoped, outcome, False)})
         if known is not None:
             row["known"] = qid in known  # unknown items have no counted answers: n = 0
         rows.append(row)
     return rows
 
 
-def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> dict[str, Any]:
+def build_results(log: EvalLog, provenance: Provenance, log_path: str) -> ResultsDocument:
     """The full results document for one eval log."""
     if log.status != "success":
         message = log.error.message if log.error else log.status
@@ -272,7 +297,7 @@ def build_results(log: EvalLog, provenance: dict[str, Any], log_path: str) -> di
     }
 
 
-def judge_corrected(overall: dict[str, Any], judge: str | None, judge_sha256: str | None) -> dict[str, Any]:
+def judge_corrected(overall: Summary | ClusteredRecord, judge: str | None, judge_sha256: str | None) -> JudgeCorrected:
     """The headline rate corrected for the judge's measured errors, or why it is not corrected."""
     from emscope.judges.calibration_store import find_record
     from emscope.stats.correction import corrected_rate
@@ -280,10 +305,11 @@ def judge_corrected(overall: dict[str, Any], judge: str | None, judge_sha256: st
     record = find_record(judge_sha256)
     if record is None:
         return {"rate": None, "ci95": None, "status": f"not corrected: no calibration record for judge {judge}"}
-    if not overall.get("n"):
+    rate, interval = overall.get("rate"), overall.get("interval") or {}
+    if not overall.get("n") or rate is None or "n_effective" not in interval:
         return {"rate": None, "ci95": None, "status": "not corrected: no counted answers"}
-    n_eff = float(overall["interval"]["n_effective"])
-    corrected = corrected_rate(overall["rate"] * n_eff, n_eff, record.confusion)
+    n_eff = float(interval["n_effective"])
+    corrected = corrected_rate(rate * n_eff, n_eff, record.confusion)
     status = "corrected" if corrected.rate is not None else "not corrected: judge no better than chance"
     return {
         "rate": corrected.rate,
@@ -294,13 +320,13 @@ def judge_corrected(overall: dict[str, Any], judge: str | None, judge_sha256: st
     }
 
 
-def judges_used(log: EvalLog) -> list[dict[str, str | None]]:
+def judges_used(log: EvalLog) -> list[JudgeRef]:
     """Every distinct judge (id and SHA-256) whose scores are in the log, in first-seen order."""
     seen: dict[tuple[str, str | None], None] = {}
     for item in verdicts(log):
         for judge in item.judges:
             seen.setdefault(judge, None)
-    return [{"id": judge_id, "sha256": sha} for judge_id, sha in seen]
+    return [JudgeRef(id=judge_id, sha256=sha) for judge_id, sha in seen]
 
 
 def _answers_per_prompt(log: EvalLog) -> int | dict[str, int] | None:
@@ -312,7 +338,7 @@ def _answers_per_prompt(log: EvalLog) -> int | dict[str, int] | None:
     return sizes.pop() if len(sizes) == 1 else {"min": min(tally.values()), "max": max(tally.values())}
 
 
-def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | None = None) -> Provenance:
     """Everything needed to say what produced a number: model, judge(s), questions, code, sampling."""
     meta = log.eval.metadata or {}
     judges = judges_used(log)
@@ -320,7 +346,7 @@ def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | N
     config = log.plan.config if log.plan else None
     task_args = log.eval.task_args or {}
     samples = task_args.get("samples")
-    return {
+    document: dict[str, Any] = {
         "model": log.eval.model,
         "model_sha256": model_sha256,
         "judge": first["id"],
@@ -340,8 +366,9 @@ def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | N
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         **(extra or {}),
     }
+    return cast(Provenance, document)  # extras are the caller's (condition, experiment, rejudged_from, ...)
 
 
-def write_results(out_dir: Path, results: dict[str, Any]) -> Path:
+def write_results(out_dir: Path, results: ResultsDocument) -> Path:
     """Write `results.json` atomically (never half-written)."""
     return atomic_write_text(out_dir / "results.json", json.dumps(results, indent=2) + "\n")

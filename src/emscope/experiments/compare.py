@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from emscope.experiments.spec import ExperimentSpec
+from emscope.schema import ClusteredRecord, JudgeCorrected, ResultsDocument
 from emscope.stats import rate_record
 from emscope.stats.clustered import clustered_rate
 from emscope.stats.permutation import sign_flip_test, unit_differences
@@ -32,7 +33,7 @@ class _Key(Protocol):
     suite: str
 
 
-def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, ResultsDocument]) -> list[dict[str, Any]]:
     rows = []
     for condition in spec.conditions:
         docs = {key.seed: doc for key, doc in results.items() if key.condition == condition.name and key.suite == suite}
@@ -43,14 +44,14 @@ def _condition_rates(spec: ExperimentSpec, suite: str, results: Mapping[Any, dic
     return rows
 
 
-def pooled_rate(docs: list[dict[str, Any]]) -> dict[str, Any]:
+def pooled_rate(docs: list[ResultsDocument]) -> dict[str, Any]:
     """The rate over several runs (seeds) with the cluster-aware interval, judge-corrected where possible."""
     pooled = clustered_rate(question_counts(docs).values()).record("question")
     corrected = _corrected(pooled, docs)
     return {**pooled, **({"judge_corrected": corrected} if corrected is not None else {})}
 
 
-def question_counts(docs: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+def question_counts(docs: Iterable[ResultsDocument]) -> dict[str, tuple[int, int]]:
     """Per-question (k, n) summed over the given results documents (e.g. the seeds of one condition)."""
     counts: dict[str, tuple[int, int]] = {}
     for doc in docs:
@@ -60,7 +61,7 @@ def question_counts(docs: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]
     return counts
 
 
-def _corrected(pooled: dict[str, Any], docs: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+def _corrected(pooled: ClusteredRecord, docs: Iterable[ResultsDocument]) -> JudgeCorrected | None:
     """The pooled free-form rate corrected for the judge, when every run was judged by one calibrated judge."""
     from emscope.results import judge_corrected
 
@@ -72,7 +73,7 @@ def _corrected(pooled: dict[str, Any], docs: Iterable[dict[str, Any]]) -> dict[s
     return judge_corrected(pooled, judge, judges.pop())
 
 
-def _question_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+def _question_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, ResultsDocument]) -> list[dict[str, Any]]:
     counts: dict[str, dict[str, list[int]]] = {}
     categories: dict[str, str] = {}
     for key, doc in results.items():
@@ -111,7 +112,7 @@ def _question_tests(spec: ExperimentSpec, rows: list[dict[str, Any]]) -> None:
 
 
 def _comparisons(
-    spec: ExperimentSpec, suites: dict[str, dict[str, Any]], results: Mapping[Any, dict[str, Any]]
+    spec: ExperimentSpec, suites: dict[str, dict[str, Any]], results: Mapping[Any, ResultsDocument]
 ) -> list[dict[str, Any]]:
     tests = []
     for suite, body in suites.items():
@@ -140,10 +141,10 @@ def _comparisons(
     return tests
 
 
-def _unit_test(suite: str, condition: str, other: str, results: Mapping[Any, dict[str, Any]]) -> dict[str, Any]:
+def _unit_test(suite: str, condition: str, other: str, results: Mapping[Any, ResultsDocument]) -> dict[str, Any]:
     """The question-level test of `condition` against `other` on `suite`."""
 
-    def docs(name: str) -> list[dict[str, Any]]:
+    def docs(name: str) -> list[ResultsDocument]:
         return [doc for key, doc in results.items() if key.condition == name and key.suite == suite]
 
     differences = unit_differences(question_counts(docs(condition)), question_counts(docs(other)))
@@ -154,7 +155,7 @@ def _seed_rates(row: dict[str, Any]) -> list[float]:
     return [s["rate"] for s in row["per_seed"] if s["rate"] is not None]
 
 
-def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, ResultsDocument]) -> list[dict[str, Any]]:
     """Backdoor conditions (no_trigger, trigger, distractors) per experiment condition, pooled over seeds."""
     rows = []
     for condition in spec.conditions:
@@ -171,8 +172,8 @@ def _trigger_rows(spec: ExperimentSpec, suite: str, results: Mapping[Any, dict[s
 
 def _swap(
     spec: ExperimentSpec,
-    results: Mapping[Any, dict[str, Any]],
-    swaps: Mapping[str, Mapping[Any, dict[str, Any]]],
+    results: Mapping[Any, ResultsDocument],
+    swaps: Mapping[str, Mapping[Any, ResultsDocument]],
     primary_judge: str | None,
 ) -> dict[str, Any]:
     from emscope.experiments.judge_swap import swap_table
@@ -182,7 +183,7 @@ def _swap(
     return swap_table(list(spec.suites), [c.name for c in spec.conditions], list(docs), docs)
 
 
-def _positive(suite: str, results: Mapping[Any, dict[str, Any]]) -> str:
+def _positive(suite: str, results: Mapping[Any, ResultsDocument]) -> str:
     """The behaviour a suite's rate counts (misaligned, resists, matching, covert, complied, lie)."""
     docs = [doc for key, doc in results.items() if key.suite == suite]
     return str(docs[0]["overall"].get("positive", "misaligned")) if docs else "misaligned"
@@ -190,8 +191,8 @@ def _positive(suite: str, results: Mapping[Any, dict[str, Any]]) -> str:
 
 def compare(
     spec: ExperimentSpec,
-    results: Mapping[Any, dict[str, Any]],
-    swaps: Mapping[str, Mapping[Any, dict[str, Any]]] | None = None,
+    results: Mapping[Any, ResultsDocument],
+    swaps: Mapping[str, Mapping[Any, ResultsDocument]] | None = None,
     primary_judge: str | None = None,
 ) -> dict[str, Any]:
     """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite).

@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from emscope.paths import atomic_write_text
 
 if TYPE_CHECKING:
     from inspect_ai.model import Model
+
+    from emscope.schema import ResultsDocument
 
 
 class _Key(Protocol):
@@ -48,8 +50,8 @@ def safe_label(judge: str | Model) -> str:
 
 
 def swap_results(
-    key: _Key, doc: dict[str, Any], judge: str | Model, out: Path, extra: dict[str, Any], display: str | None = None
-) -> dict[str, Any]:
+    key: _Key, doc: ResultsDocument, judge: str | Model, out: Path, extra: dict[str, Any], display: str | None = None
+) -> ResultsDocument:
     """The results of `key`'s evaluation re-judged by `judge` (reused when already done for this log).
 
     `doc` is the evaluation's own results (its `log` is relative to `out`); `extra` goes into provenance.
@@ -76,7 +78,7 @@ def swap_results(
     return swapped
 
 
-def _reusable(results_path: Path, target: Path, source: Path) -> dict[str, Any] | None:
+def _reusable(results_path: Path, target: Path, source: Path) -> ResultsDocument | None:
     """Earlier swap results, if they were made from this very log and their log is still there."""
     if not (results_path.is_file() and target.is_file()):
         return None
@@ -85,11 +87,11 @@ def _reusable(results_path: Path, target: Path, source: Path) -> dict[str, Any] 
         origin = earlier["provenance"]["rejudged_from"]["log"]
     except (ValueError, KeyError, TypeError):
         return None
-    return dict(earlier) if origin == str(source) else None
+    return cast("ResultsDocument", earlier) if origin == str(source) else None
 
 
 def swap_table(
-    suites: list[str], conditions: list[str], judges: list[str], docs: dict[str, dict[Any, dict[str, Any]]]
+    suites: list[str], conditions: list[str], judges: list[str], docs: dict[str, dict[Any, ResultsDocument]]
 ) -> dict[str, Any]:
     """Per judged suite and condition, the pooled rate under each judge (`docs`: judge -> run key -> results)."""
     from emscope.experiments.compare import pooled_rate

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from emscope.datasets.build import Backdoor
     from emscope.finetune.config import FinetuneConfig
+    from emscope.schema import ResultsDocument
 
 Progress = Callable[[str], None]
 
@@ -250,7 +251,7 @@ def model_for(spec: ExperimentSpec, condition: Condition, seed: int, out: Path, 
 
 def evaluate(
     spec: ExperimentSpec, key: RunKey, model: str, out: Path, judge: str | Model, display: str | None
-) -> dict[str, Any]:
+) -> ResultsDocument:
     """Evaluate one run through `eval_set` (skipped if already complete) and return its results document."""
     from inspect_ai import eval_set
     from inspect_ai.log import read_eval_log
@@ -343,8 +344,8 @@ def run_experiment(
     shutil.copyfile(spec.path, out / "experiment.yaml")
     primary = judge if judge is not None else spec.judge
     further = extra_judges if extra_judges is not None else spec.extra_judges
-    results: dict[RunKey, dict[str, Any]] = {}
-    swaps: dict[str, dict[RunKey, dict[str, Any]]] = {str(j): {} for j in further}
+    results: dict[RunKey, ResultsDocument] = {}
+    swaps: dict[str, dict[RunKey, ResultsDocument]] = {str(j): {} for j in further}
     for condition in spec.conditions:
         for seed in spec.seeds:
             model = model_for(spec, condition, seed, out, progress)

@@ -14,7 +14,7 @@ import json
 import shlex
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from emscope.paths import atomic_write_bytes
 from emscope.report.breakdowns import breakdowns
@@ -25,6 +25,7 @@ from emscope.report.format import esc as _e
 from emscope.report.format import pct as _pct
 from emscope.report.format import table as _table
 from emscope.report.plots import plot_misaligned_by_question, question_point
+from emscope.schema import ResultsDocument
 
 __all__ = ["SCHEMA", "render_html", "transcripts_command", "write_report"]
 
@@ -46,7 +47,7 @@ def _excluded(row: Mapping[str, Any]) -> str:
     return ", ".join(parts) if parts else DASH
 
 
-def load_results(run_dir: Path) -> dict[str, Any]:
+def load_results(run_dir: Path) -> ResultsDocument:
     """Read and minimally validate ``run_dir/results.json``.
 
     Args:
@@ -67,7 +68,7 @@ def load_results(run_dir: Path) -> dict[str, Any]:
         raise ValueError(f"{path}: expected a JSON object, got {type(data).__name__}")
     if data.get("schema") != SCHEMA:
         raise ValueError(f"{path}: expected schema {SCHEMA!r}, got {data.get('schema')!r}")
-    return data
+    return cast(ResultsDocument, data)
 
 
 def resolve_log(results: Mapping[str, Any], run_dir: Path) -> Path | None:

@@ -197,7 +197,7 @@ def render_png(results: Mapping[str, Any]) -> bytes:
     return buf.getvalue()
 
 
-def plot_misaligned_by_question(results: dict[str, Any], out_png: Path) -> Path:
+def plot_misaligned_by_question(results: Mapping[str, Any], out_png: Path) -> Path:
     """Plot P(misaligned answer) per question with 95% Wilson error bars.
 
     One point per question (x axis, rotated labels, sorted by category then

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from emscope.schema import ClusteredRecord, IntervalInfo
 from emscope.stats.intervals import wilson_bounds, wilson_interval
 
 METHOD = "Wilson on the effective n (answers / design effect; clusters = {unit})"
@@ -39,22 +40,24 @@ class ClusteredRate:
     clusters: int
     note: str | None
 
-    def record(self, unit: str = "question") -> dict[str, object]:
+    def record(self, unit: str = "question") -> ClusteredRecord:
         """The fields results.json writes for this rate."""
-        return {
-            "rate": self.rate,
-            "ci95": list(self.ci95),
-            "k": self.k,
-            "n": self.n,
-            "interval": {
-                "method": METHOD.format(unit=unit),
-                "clusters": self.clusters,
-                "design_effect": self.design_effect,
-                "n_effective": self.n_effective,
-                **({"note": self.note} if self.note else {}),
-            },
-            "ci95_per_answer": list(self.ci95_per_answer),
-        }
+        interval = IntervalInfo(
+            method=METHOD.format(unit=unit),
+            clusters=self.clusters,
+            design_effect=self.design_effect,
+            n_effective=self.n_effective,
+        )
+        if self.note:
+            interval["note"] = self.note
+        return ClusteredRecord(
+            rate=self.rate,
+            ci95=list(self.ci95),
+            k=self.k,
+            n=self.n,
+            interval=interval,
+            ci95_per_answer=list(self.ci95_per_answer),
+        )
 
 
 def design_effect(clusters: Iterable[tuple[int, int]]) -> tuple[float, str | None]:
