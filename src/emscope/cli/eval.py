@@ -11,6 +11,8 @@ import click
 
 from emscope.evaluate import SUITES, EvalRequest, run_eval
 from emscope.models.embedded import DEFAULT_MODEL
+from emscope.report.headline import headline
+from emscope.report.html import load_results
 
 
 @click.command("eval")
@@ -56,5 +58,6 @@ def eval_command(
         distractors=distractors,
     )
     run_dir = run_eval(request)
+    click.echo(headline(load_results(run_dir)))
     click.echo(f"results: {run_dir / 'results.json'}")
     click.echo(f"report:  emscope report {run_dir}")

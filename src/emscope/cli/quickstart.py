@@ -25,7 +25,8 @@ QUICK_MAX_TOKENS = 200
 @click.option("--out", type=click.Path(path_type=Path), default=Path("runs/quickstart"), show_default=True)
 def quickstart_command(model: str, samples: int, max_tokens: int, out: Path) -> None:
     """Run a small real EM evaluation offline and write a report."""
-    from emscope.report.html import write_report
+    from emscope.report.headline import headline
+    from emscope.report.html import load_results, write_report
 
     start = time.monotonic()
     click.echo(f"emscope quickstart: {model} x core questions x {samples} samples x offline judge")
@@ -37,5 +38,6 @@ def quickstart_command(model: str, samples: int, max_tokens: int, out: Path) -> 
     run_dir = run_eval(request)
     report = write_report(run_dir)
     click.echo(f"done in {time.monotonic() - start:.0f}s")
+    click.echo(headline(load_results(run_dir)))
     click.echo(f"report: {report.resolve()}")
     click.echo(f"transcripts: inspect view --log-dir {(run_dir / 'logs').resolve()}")

@@ -20,7 +20,10 @@ import click
 def rejudge_command(run_dir: Path, judge: str, out: Path | None) -> None:
     """Re-judge the answers stored in RUN_DIR and write results.json with the new judge's provenance."""
     from emscope.rejudge import rejudge_run
+    from emscope.report.headline import headline
+    from emscope.report.html import load_results
 
     out_dir = rejudge_run(run_dir, judge, out)
+    click.echo(headline(load_results(out_dir)))
     click.echo(f"results: {out_dir / 'results.json'}")
     click.echo(f"report:  emscope report {out_dir}")
