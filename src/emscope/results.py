@@ -338,6 +338,19 @@ def _answers_per_prompt(log: EvalLog) -> int | dict[str, int] | None:
     return sizes.pop() if len(sizes) == 1 else {"min": min(tally.values()), "max": max(tally.values())}
 
 
+def _precision(log: EvalLog) -> dict[str, Any]:
+    """The precision local models ran in on this host: the subject (if local) and the offline judge (if used)."""
+    from emscope.models.precision import host_precision
+    from emscope.models.strings import local_name
+
+    record: dict[str, Any] = {}
+    if local_name(log.eval.model) is not None:
+        record["subject"] = host_precision((log.eval.model_args or {}).get("dtype")).record()
+    if any(j["id"].startswith("offline") for j in judges_used(log)):
+        record["offline_judge"] = host_precision().record()
+    return record
+
+
 def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | None = None) -> Provenance:
     """Everything needed to say what produced a number: model, judge(s), questions, code, sampling."""
     meta = log.eval.metadata or {}
@@ -363,6 +376,7 @@ def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | N
             "samples_per_paraphrase": samples if samples is not None else "question file default",
             "answers_per_prompt": _answers_per_prompt(log),
         },
+        "precision": _precision(log),
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         **(extra or {}),
     }

@@ -120,6 +120,7 @@ class Provenance(TypedDict, total=False):
     seed: int | None
     sampling: dict[str, Any]
     decision_rule: str
+    precision: dict[str, Any]
     created: str
     judge_spec: str
     condition: str

@@ -92,12 +92,14 @@ def qwen_model() -> tuple[Any, Any]:
             import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
+            from emscope.models.precision import host_precision
             from emscope.models.spec import resolve_local
 
             path = resolve_local(QWEN_MODEL).path
             tokenizer = AutoTokenizer.from_pretrained(path)
             tokenizer.padding_side = "right"
-            model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.bfloat16)
+            dtype = host_precision().dtype  # bf16 where native; fp32 on hosts that would emulate bf16
+            model = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
             model.train(False)  # inference mode for dropout etc. (same as .eval())
             decoder = model.model
             decoder.layers = decoder.layers[:QWEN_LAYER]

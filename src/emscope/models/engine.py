@@ -59,9 +59,15 @@ class GenResult:
 class LocalEngine:
     """A transformers causal LM on CPU (or GPU when present) that generates whole batches."""
 
-    def __init__(self, path: Path, dtype: str = "bfloat16", adapter: Path | None = None):
+    def __init__(self, path: Path, dtype: str | None = None, adapter: Path | None = None):
+        """Load `path` (merging `adapter`) in `dtype`; None picks the host's precision (`precision.py`)."""
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        from emscope.models.precision import host_precision
+
+        dtype = dtype or host_precision().dtype
+        self.dtype = dtype
 
         self.path = path
         self.tokenizer: Any = AutoTokenizer.from_pretrained(path)
@@ -182,13 +188,16 @@ def _stop_ids(tokenizer: Any, model: Any) -> set[int]:
     return {i for i in ids if i is not None}
 
 
-_ENGINES: dict[tuple[Path, Path | None], LocalEngine] = {}
+_ENGINES: dict[tuple[Path, Path | None, str], LocalEngine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def shared_engine(path: Path, adapter: Path | None = None) -> LocalEngine:
-    """Return the process-wide engine for `path` (with `adapter` merged, if any), loading it on first use."""
+def shared_engine(path: Path, adapter: Path | None = None, dtype: str | None = None) -> LocalEngine:
+    """Return the process-wide engine for `path` (with `adapter` merged, if any) in `dtype`, loading it once."""
+    from emscope.models.precision import host_precision
+
+    key = (path, adapter, dtype or host_precision().dtype)  # None and the host's choice share one engine
     with _ENGINES_LOCK:
-        if (path, adapter) not in _ENGINES:
-            _ENGINES[(path, adapter)] = LocalEngine(path, adapter=adapter)
-        return _ENGINES[(path, adapter)]
+        if key not in _ENGINES:
+            _ENGINES[key] = LocalEngine(path, dtype=key[2], adapter=adapter)
+        return _ENGINES[key]

@@ -34,6 +34,7 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 
 from emscope.models.batcher import Batcher
 from emscope.models.engine import GenResult, GenSettings, LocalEngine, TokenLogprob, shared_engine
+from emscope.models.precision import host_precision
 from emscope.models.sampling import SeedCounter
 from emscope.models.spec import resolve_local
 
@@ -63,7 +64,8 @@ class EmscopeModelAPI(ModelAPI):
         super().__init__(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
         self.local = resolve_local(model_name)
         self.batch_size = int(model_args.get("batch_size", DEFAULT_BATCH))
-        self.engine: LocalEngine = shared_engine(self.local.path, self.local.adapter)
+        self.precision = host_precision(model_args.get("dtype"))  # -M dtype=float32 overrides the host's choice
+        self.engine: LocalEngine = shared_engine(self.local.path, self.local.adapter, self.precision.dtype)
         self._seeds = SeedCounter()
         self._batcher: Batcher[_Request, GenResult] = Batcher(self._run_batch, max_batch=self.batch_size)
 
