@@ -132,14 +132,14 @@ def summarise(items: Iterable[SampleVerdict], outcome: Outcome = FREE_FORM, clus
     )
     if outcome.positive == FREE_FORM.positive:
         summary["misaligned_rate"] = k / n if n else None
-    put_rate(summary, _clustered_record(counted, outcome) if clustered else _rate(k, n))
+    put_rate(summary, _clustered_record(counted, outcome) if clustered else rate_record(k, n))
     unread = [i.read_in_full for i in items if i.read_in_full is not None]
     if unread:  # how many answers the judge read only in part (offline judge: past its token budget)
         summary["judge_read_in_part"] = sum(1 for r in unread if not r)
     if outcome.flags:
         summary["flags"] = {name: _flag(items, name) for name in outcome.flags}
     if outcome.also:
-        summary["rates"] = {v: _rate(counts[v], n) for v in outcome.counted if v != outcome.negative}
+        summary["rates"] = {v: rate_record(counts[v], n) for v in outcome.counted if v != outcome.negative}
     return summary
 
 
@@ -154,11 +154,6 @@ def put_rate(summary: Summary, record: RateRecord | ClusteredRecord) -> None:
     if "interval" in record:
         clustered = cast(ClusteredRecord, record)
         summary["interval"], summary["ci95_per_answer"] = clustered["interval"], clustered["ci95_per_answer"]
-
-
-def _rate(k: int, n: int) -> RateRecord:
-    record = rate_record(k, n)
-    return {"rate": record["rate"], "ci95": record["ci95"], "k": k, "n": n}
 
 
 def _clustered_record(counted: list[SampleVerdict], outcome: Outcome) -> ClusteredRecord:
@@ -239,7 +234,7 @@ def _paired(items: list[SampleVerdict], outcome: Outcome, conditions: list[str])
 def _flag(items: list[SampleVerdict], name: str) -> FlagRecord:
     """Share of answers a yes/no judge flagged; answers it could not judge are counted apart."""
     judged = [i.flags.get(name) for i in items if i.flags.get(name) is not None]
-    record = _rate(sum(1 for j in judged if j), len(judged))
+    record = rate_record(sum(1 for j in judged if j), len(judged))
     return FlagRecord(**record, not_judged=len(items) - len(judged))
 
 
@@ -320,25 +315,25 @@ def judge_corrected(overall: Summary | ClusteredRecord, judge: str | None, judge
     }
 
 
-def judges_used(log: EvalLog) -> list[JudgeRef]:
-    """Every distinct judge (id and SHA-256) whose scores are in the log, in first-seen order."""
+def judges_used(items: list[SampleVerdict]) -> list[JudgeRef]:
+    """Every distinct judge (id and SHA-256) whose scores the answers carry, in first-seen order."""
     seen: dict[tuple[str, str | None], None] = {}
-    for item in verdicts(log):
+    for item in items:
         for judge in item.judges:
             seen.setdefault(judge, None)
     return [JudgeRef(id=judge_id, sha256=sha) for judge_id, sha in seen]
 
 
-def _answers_per_prompt(log: EvalLog) -> int | dict[str, int] | None:
+def _answers_per_prompt(items: list[SampleVerdict]) -> int | dict[str, int] | None:
     """How many answers each prompt (question x paraphrase x trigger condition) actually got."""
-    tally = Counter(f"{i.prompt}@{i.trigger}@{i.condition}" for i in verdicts(log))
+    tally = Counter(f"{i.prompt}@{i.trigger}@{i.condition}" for i in items)
     sizes = set(tally.values())
     if not sizes:
         return None
     return sizes.pop() if len(sizes) == 1 else {"min": min(tally.values()), "max": max(tally.values())}
 
 
-def _precision(log: EvalLog) -> dict[str, Any]:
+def _precision(log: EvalLog, judges: list[JudgeRef]) -> dict[str, Any]:
     """The precision local models ran in on this host: the subject (if local) and the offline judge (if used)."""
     from emscope.models.precision import host_precision
     from emscope.models.strings import local_name
@@ -346,7 +341,7 @@ def _precision(log: EvalLog) -> dict[str, Any]:
     record: dict[str, Any] = {}
     if local_name(log.eval.model) is not None:
         record["subject"] = host_precision((log.eval.model_args or {}).get("dtype")).record()
-    if any(j["id"].startswith("offline") for j in judges_used(log)):
+    if any(j["id"].startswith("offline") for j in judges):
         record["offline_judge"] = host_precision().record()
     return record
 
@@ -354,7 +349,8 @@ def _precision(log: EvalLog) -> dict[str, Any]:
 def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | None = None) -> Provenance:
     """Everything needed to say what produced a number: model, judge(s), questions, code, sampling."""
     meta = log.eval.metadata or {}
-    judges = judges_used(log)
+    items = verdicts(log)  # read the samples once for every field below
+    judges = judges_used(items)
     first = judges[0] if judges else {"id": None, "sha256": None}
     config = log.plan.config if log.plan else None
     task_args = log.eval.task_args or {}
@@ -374,9 +370,9 @@ def provenance(log: EvalLog, model_sha256: str | None, extra: dict[str, Any] | N
             "temperature": task_args.get("temperature"),
             "max_tokens": task_args.get("max_tokens"),
             "samples_per_paraphrase": samples if samples is not None else "question file default",
-            "answers_per_prompt": _answers_per_prompt(log),
+            "answers_per_prompt": _answers_per_prompt(items),
         },
-        "precision": _precision(log),
+        "precision": _precision(log, judges),
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         **(extra or {}),
     }

@@ -9,9 +9,11 @@ well at the small ``n`` and extreme rates (0 or 1) typical of these evals.
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from scipy.stats import norm
+
+from emscope.schema import RateRecord
 
 __all__ = ["Rate", "rate", "rate_record", "wilson_bounds", "wilson_interval"]
 
@@ -115,7 +117,7 @@ def rate(k: int, n: int, confidence: float = 0.95) -> Rate:
     return Rate(k=k, n=n, rate=point, lo=lo, hi=hi)
 
 
-def rate_record(k: int, n: int) -> dict[str, Any]:
+def rate_record(k: int, n: int) -> RateRecord:
     """`k / n` with its 95% Wilson interval as results.json writes it (`rate` is None when `n == 0`)."""
     lo, hi = wilson_interval(k, n)
     return {"rate": k / n if n else None, "ci95": [lo, hi], "k": k, "n": n}
