@@ -7,13 +7,13 @@ written (question set, model spec), and `results.json` appears only after a succ
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from emscope.errors import EmscopeError, ResultsError
 from emscope.models.strings import OFFLINE_JUDGE, is_offline_judge, local_name, parse_model
+from emscope.paths import path_safe
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import get_suite, suite_names
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from inspect_ai.model import Model
 
 SUITES = suite_names()
-OFFLINE = OFFLINE_JUDGE
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class EvalRequest:
 
     model: str | Model
     suite: str = "free_form"
-    judge: str | Model = OFFLINE
+    judge: str | Model = OFFLINE_JUDGE
     questions: str | None = None  # the suite's item set; None = its default (core / all)
     samples: int | None = None
     seed: int | None = 0
@@ -46,8 +45,7 @@ class EvalRequest:
 def default_out_dir(request: EvalRequest) -> Path:
     """`runs/<UTC time>-<suite>-<model>` with the model string made path-safe."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    model = re.sub(r"[^A-Za-z0-9._-]+", "_", str(request.model)).strip("_")
-    return Path("runs") / f"{stamp}-{request.suite}-{model}"
+    return Path("runs") / f"{stamp}-{request.suite}-{path_safe(request.model)}"
 
 
 def model_weights_sha256(model: str | Model) -> str | None:

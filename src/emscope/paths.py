@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -49,6 +50,11 @@ def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+def path_safe(name: object) -> str:
+    """`name` (a model or judge string) as one file-name component: runs of other characters become `_`."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)).strip("_")
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -36,10 +36,10 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 from emscope.errors import EmscopeError, JudgeError, ResultsError
 from emscope.judges.scorer import GRADER_ROLE
 from emscope.models.strings import OFFLINE_JUDGE, is_offline_judge
+from emscope.paths import path_safe
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import get_suite
 
-OFFLINE = OFFLINE_JUDGE
 JUDGE_PARAM = "judge"  # every judged suite's task takes the judge choice under this name
 
 
@@ -59,15 +59,9 @@ class StoredRun:
         return prov if isinstance(prov, dict) else {}
 
 
-def judge_label(judge: str | Model) -> str:
-    """The judge as written in provenance and directory names: `offline` or the model string."""
-    return judge if isinstance(judge, str) else str(judge)
-
-
 def default_out_dir(run_dir: Path, judge: str | Model) -> Path:
     """`RUN_DIR/rejudge-<judge>`, the judge made path-safe (as `emscope eval` does for model names)."""
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", judge_label(judge)).strip("_")
-    return run_dir / f"rejudge-{safe}"
+    return run_dir / f"rejudge-{path_safe(judge)}"
 
 
 def load_run(run_dir: Path) -> StoredRun:
@@ -128,7 +122,8 @@ def rejudge_log(log: EvalLog, judge: str | Model, display: str | None = None) ->
     where = log.location or "log"
     _check_finished(log, where)
     offline = is_offline_judge(judge)
-    scorers = _suite_scorers(log, OFFLINE if offline else "llm", where)  # the task's choice: offline or grader role
+    # the suite task's judge choice: the offline judge, or "llm" (the model bound to the grader role)
+    scorers = _suite_scorers(log, OFFLINE_JUDGE if offline else "llm", where)
     grader = None if offline else _grader_model(judge)
     working = log.model_copy(deep=True)
     every_sample = list(working.samples or [])
@@ -216,7 +211,7 @@ def rejudge_run(run_dir: Path, judge: str | Model, out: Path | None = None, disp
     stored = load_run(run_dir)
     rejudged = rejudge_log(stored.log, judge, display)
     relative = Path("logs") / stored.log_path.name
-    extra = {"judge_spec": judge_label(judge), "rejudged_from": _origin(stored)}
+    extra = {"judge_spec": str(judge), "rejudged_from": _origin(stored)}
     results = build_results(rejudged, provenance(rejudged, stored.original_provenance.get("model_sha256"), extra),
                             str(relative))  # fmt: skip
     write_log_atomic(rejudged, out / relative)

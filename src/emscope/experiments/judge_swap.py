@@ -14,11 +14,10 @@ unchanged, so a resumed experiment does not re-judge what it already has.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from emscope.paths import atomic_write_text
+from emscope.paths import atomic_write_text, path_safe
 
 if TYPE_CHECKING:
     from inspect_ai.model import Model
@@ -44,11 +43,6 @@ def judged(suite: str) -> bool:
     return get_suite(suite).judged
 
 
-def safe_label(judge: str | Model) -> str:
-    """A judge's name as it can appear in a file name."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(judge)).strip("_")
-
-
 def swap_results(
     key: _Key, doc: ResultsDocument, judge: str | Model, out: Path, extra: dict[str, Any], display: str | None = None
 ) -> ResultsDocument:
@@ -58,19 +52,19 @@ def swap_results(
     """
     from inspect_ai.log import read_eval_log
 
-    from emscope.rejudge import judge_label, rejudge_log, write_log_atomic
+    from emscope.rejudge import rejudge_log, write_log_atomic
     from emscope.results import build_results, provenance
 
     source = (out / str(doc["log"])).resolve()
-    results_path = out / "results" / f"{key.slug}.{safe_label(judge)}.json"
+    results_path = out / "results" / f"{key.slug}.{path_safe(judge)}.json"
     # outside logs/: eval_set treats any log under its directory as its own
-    target = out.resolve() / "rejudged" / safe_label(judge) / source.parent.name / source.name
+    target = out.resolve() / "rejudged" / path_safe(judge) / source.parent.name / source.name
     reused = _reusable(results_path, target, source)
     if reused is not None:
         return reused
     rejudged = rejudge_log(read_eval_log(str(source)), judge, display)
     origin = {"log": str(source), **{k: doc["provenance"].get(k) for k in ("judge", "judge_sha256", "judge_spec")}}
-    meta = {**extra, "judge_spec": judge_label(judge), "rejudged_from": origin}
+    meta = {**extra, "judge_spec": str(judge), "rejudged_from": origin}
     relative = str(target.relative_to(out.resolve()))
     swapped = build_results(rejudged, provenance(rejudged, doc["provenance"].get("model_sha256"), meta), relative)
     write_log_atomic(rejudged, target)
