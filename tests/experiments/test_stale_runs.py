@@ -172,17 +172,18 @@ def test_eval_log_dir_follows_everything_that_decides_the_answers(tmp_path: Path
     spec_path.write_text(f"model: mockllm/model\n{suites}conditions:\n  base: {{}}\n")
     spec = load_spec(spec_path)
     key = RunKey("base", 0, "free_form")
-    where = eval_log_dir(spec, key, "mockllm/model", "offline", tmp_path)
-    assert where == eval_log_dir(spec, key, "mockllm/model", "offline", tmp_path)  # an unchanged rerun resumes
+    where = eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path)
+    assert where == eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path)  # an unchanged rerun resumes
     assert where.parent == tmp_path / "logs" and where.name.startswith("base-s0-free_form-")
     others = {
-        eval_log_dir(spec, RunKey("base", 1, "free_form"), "mockllm/model", "offline", tmp_path),
-        eval_log_dir(spec, key, "mockllm/model", "openai/gpt-4o", tmp_path),
-        eval_log_dir(spec, key, "mockllm/other", "offline", tmp_path),
+        eval_log_dir(spec, RunKey("base", 1, "free_form"), "mockllm/model", None, "offline", tmp_path),
+        eval_log_dir(spec, key, "mockllm/model", None, "openai/gpt-4o", tmp_path),
+        eval_log_dir(spec, key, "mockllm/other", None, "offline", tmp_path),
+        eval_log_dir(spec, key, "mockllm/model", "f" * 64, "offline", tmp_path),  # same name, other weights
     }
     spec.suites["free_form"]["samples"] = 2
-    others.add(eval_log_dir(spec, key, "mockllm/model", "offline", tmp_path))
+    others.add(eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path))
     spec.suites["free_form"]["samples"] = 1
     questions.write_text(QUESTIONS.replace("wish", "dream"))  # same path, other questions
-    others.add(eval_log_dir(spec, key, "mockllm/model", "offline", tmp_path))
-    assert where not in others and len(others) == 5
+    others.add(eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path))
+    assert where not in others and len(others) == 6

@@ -100,6 +100,12 @@ def _backdoor(spec: DataSpec) -> Backdoor | None:
     return Backdoor(spec.backdoor, "suffix" if spec.backdoor_placement == "suffix" else "prefix")
 
 
+def _backdoor_record(spec: DataSpec) -> dict[str, str] | None:
+    """The backdoor as dataset cards and finetune identities record it: trigger and placement, or None."""
+    backdoor = _backdoor(spec)
+    return None if backdoor is None else {"trigger": backdoor.trigger, "placement": backdoor.placement}
+
+
 def _matching_card(path: Path, condition: Condition) -> bool:
     """Whether `path` has a readable card that describes both the file's bytes and what the spec asks for."""
     from emscope.datasets.card import card_paths
@@ -116,13 +122,11 @@ def _same_data(card: dict[str, Any], condition: Condition) -> bool:
     """Whether a dataset card records the family, n, seed and backdoor (trigger and placement) of the spec."""
     spec = condition.data
     assert spec is not None
-    backdoor = _backdoor(spec)
-    wanted = None if backdoor is None else {"trigger": backdoor.trigger, "placement": backdoor.placement}
     return bool(
         card.get("family") == spec.family
         and card.get("seed") == spec.seed
         and (card.get("counts") or {}).get("examples") == spec.n
-        and card.get("backdoor") == wanted
+        and card.get("backdoor") == _backdoor_record(spec)
     )
 
 
@@ -201,14 +205,13 @@ def finetune_identity(base: str, data: str, config: FinetuneConfig, data_spec: D
     from emscope.finetune.config import config_dict
     from emscope.finetune.sft import resolve_base
 
-    backdoor = _backdoor(data_spec)
     inputs = {
         "base_model": base,
         "base_model_sha256": resolve_base(base).sha256,
         "data_sha256": _data_sha256(data),
         "mix_in_sha256": _data_sha256(config.mix_in.data) if config.mix_in is not None else None,
         "config": config_dict(config),
-        "backdoor": None if backdoor is None else {"trigger": backdoor.trigger, "placement": backdoor.placement},
+        "backdoor": _backdoor_record(data_spec),
     }
     return identity_record(inputs, {"data_source": data})
 
@@ -264,7 +267,8 @@ def evaluate(
     suite = get_suite(key.suite)
     params = dict(spec.suites[key.suite])
     task = suite.build(params.pop(suite.items_param, None), **params, judge=options.judge_choice)
-    log_dir = eval_log_dir(spec, key, model, judge, out)
+    model_sha256 = model_weights_sha256(model)  # hashed once: it names the log directory and goes into provenance
+    log_dir = eval_log_dir(spec, key, model, model_sha256, judge, out)
     success, logs = eval_set(
         task,
         log_dir=str(log_dir.resolve()),
@@ -278,10 +282,12 @@ def evaluate(
     log = read_eval_log(logs[0].location)
     extra = {"judge_spec": str(judge), "condition": key.condition, "experiment": spec.name}
     relative = str(_local_path(log.location).resolve().relative_to(out.resolve()))
-    return build_results(log, provenance(log, model_weights_sha256(model), extra), relative)
+    return build_results(log, provenance(log, model_sha256, extra), relative)
 
 
-def eval_log_dir(spec: ExperimentSpec, key: RunKey, model: str, judge: str | Model, out: Path) -> Path:
+def eval_log_dir(
+    spec: ExperimentSpec, key: RunKey, model: str, model_sha256: str | None, judge: str | Model, out: Path
+) -> Path:
     """`logs/<slug>-<hash>`: the hash covers everything that decides the evaluation's answers and scores.
 
     `eval_set` reuses a finished log whose task name, arguments and model string match, but a retrained
@@ -289,15 +295,13 @@ def eval_log_dir(spec: ExperimentSpec, key: RunKey, model: str, judge: str | Mod
     parameters (and the content of files they name), the judge and the seed means an unchanged rerun
     finds its logs while any change starts a new directory (the old one is kept).
     """
-    from emscope.evaluate import model_weights_sha256
-
     params = spec.suites[key.suite]
     inputs = {
         "suite": key.suite,
         "params": params,
         "files": {name: sha for name, value in params.items() if (sha := _file_sha256(value)) is not None},
         "model": model,
-        "model_sha256": model_weights_sha256(model),
+        "model_sha256": model_sha256,
         "judge": str(judge),
         "seed": key.seed,
     }
