@@ -68,11 +68,14 @@ def read_suite_yaml(spec: str, builtin: str, what: str) -> SuiteData:
         raise QuestionFileError(f"{path}: no such {what} file")
     data = path.read_bytes()
     text = decode_utf8(data, path, QuestionFileError)
-    try:
-        raw = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    loader = yaml.SafeLoader(text)
+    try:  # parse once: the node tree gives line numbers, the same tree gives the data
+        root = loader.get_single_node()
+        raw = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         raise QuestionFileError(yaml_problem(path, error)) from None
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise QuestionFileError(f"{path}: a {what} file must be a mapping")
     return SuiteData(path, raw, sha256_bytes(data), root)
