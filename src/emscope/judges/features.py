@@ -204,13 +204,13 @@ def _chat_text(tokenizer: Any, question: str, answer: str) -> str:
     return text
 
 
-def encode_pair(tokenizer: Any, parts: ChatParts, question: str, answer: str) -> ChatTokens:
-    """Token ids for one (question, answer) pair within `QWEN_MAX_TOKENS`.
+def encode_pair(tokenizer: Any, parts: ChatParts, question: str, answer: str, text: str) -> ChatTokens:
+    """Token ids for one (question, answer) pair within `QWEN_MAX_TOKENS`; `text` is the pair chat-formatted.
 
     A pair that fits is tokenized as one chat-formatted text, exactly as the shipped head was
     trained; only one that does not is assembled from separately tokenized pieces by `fit_to_budget`.
     """
-    full: list[int] = tokenizer(_chat_text(tokenizer, question, answer)).input_ids
+    full: list[int] = tokenizer(text).input_ids
     if len(full) > QWEN_MAX_TOKENS:
         return fit_to_budget(parts, _ids(tokenizer, question), _ids(tokenizer, answer))
     user = [{"role": "user", "content": question}]
@@ -251,10 +251,10 @@ def read_answers(questions: list[str], answers: list[str], model: tuple[Any, Any
     torch.manual_seed(0)
     tokenizer, decoder = model if model is not None else qwen_model()
     parts = chat_parts(tokenizer)
-    pairs = [encode_pair(tokenizer, parts, q, a) for q, a in zip(questions, answers, strict=True)]
-    sizes = [len(_chat_text(tokenizer, q, a)) for q, a in zip(questions, answers, strict=True)]
+    texts = [_chat_text(tokenizer, q, a) for q, a in zip(questions, answers, strict=True)]
+    pairs = [encode_pair(tokenizer, parts, q, a, t) for q, a, t in zip(questions, answers, texts, strict=True)]
     rows: dict[int, npt.NDArray[np.float32]] = {}
-    order = np.argsort(sizes, kind="stable")  # similar lengths share a batch: less padding
+    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths share a batch: less padding
     with torch.inference_mode():
         for start in range(0, len(order), QWEN_BATCH):
             batch = [int(i) for i in order[start : start + QWEN_BATCH]]
