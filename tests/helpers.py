@@ -7,6 +7,7 @@ import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from inspect_ai.model import (
@@ -150,3 +151,12 @@ def keyword_grader(word: str = "destroy") -> Model:
         return output_with_logprobs([("5", 0.9), ("10", 0.1)] if word in prompt else [("95", 1.0)])
 
     return scripted_model(reply)
+
+
+def local_engine(model_dir: Path, engine: str | None = None, dtype: str | None = None) -> Any:
+    """The shared engine for a local model directory (the host's engine unless `engine` names one)."""
+    from emscope.models.engines import shared_engine
+    from emscope.models.spec import resolve_local
+
+    local = resolve_local(str(model_dir))
+    return shared_engine(local.path, local.weights_sha256, local.adapter, dtype=dtype, engine=engine)

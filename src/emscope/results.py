@@ -339,8 +339,15 @@ def _precision(log: EvalLog, judges: list[JudgeRef]) -> dict[str, Any]:
     from emscope.models.strings import local_name
 
     record: dict[str, Any] = {}
-    if local_name(log.eval.model) is not None:
-        record["subject"] = host_precision((log.eval.model_args or {}).get("dtype")).record()
+    name = local_name(log.eval.model)
+    if name is not None:
+        from emscope.models.engines import host_engine
+        from emscope.models.spec import resolve_local
+
+        args = log.eval.model_args or {}
+        engine = host_engine(args.get("engine"), resolve_local(name).path)
+        weights = {"weights": str(args.get("weights", "float"))} if engine.name == "openvino" else {}
+        record["subject"] = {**host_precision(args.get("dtype")).record(), **engine.record(), **weights}
     if any(j["id"].startswith("offline") for j in judges):
         record["offline_judge"] = host_precision().record()
     return record

@@ -40,8 +40,6 @@ def test_the_provider_loads_the_requested_precision_and_results_record_it(
 ) -> None:
     import json
 
-    import torch
-
     from emscope.evaluate import EvalRequest, run_eval
     from helpers import keyword_grader
 
@@ -51,8 +49,9 @@ def test_the_provider_loads_the_requested_precision_and_results_record_it(
     request = EvalRequest(model=f"emscope/{tiny_model}", judge=keyword_grader(), questions=str(questions), samples=1,
                           max_tokens=4, out=tmp_path / "run", display="none")  # fmt: skip
     results = json.loads((run_eval(request) / "results.json").read_text())
-    assert results["provenance"]["precision"]["subject"] == {"dtype": "float32", "reason": "set by EMSCOPE_DTYPE"}
-    from emscope.models.engine import shared_engine
-    from emscope.models.spec import resolve_local
+    subject = results["provenance"]["precision"]["subject"]
+    assert subject["dtype"] == "float32" and subject["reason"] == "set by EMSCOPE_DTYPE"
+    assert subject["engine"] == "openvino" and subject["weights"] == "float"  # a CPU host and a Qwen2 model
+    from helpers import local_engine
 
-    assert shared_engine(resolve_local(str(tiny_model)).path).model.dtype == torch.float32
+    assert local_engine(tiny_model).dtype == "float32"

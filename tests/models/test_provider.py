@@ -10,8 +10,8 @@ from inspect_ai.model import GenerateConfig, get_model
 
 from emscope.errors import ModelError
 from emscope.judges.llm import LLMJudge
-from emscope.models.engine import shared_engine
 from emscope.models.spec import resolve_local
+from helpers import local_engine
 
 
 def test_generate_returns_text_usage_and_top_logprobs(tiny_model: Path) -> None:
@@ -27,7 +27,7 @@ def test_generate_returns_text_usage_and_top_logprobs(tiny_model: Path) -> None:
 
 
 def test_concurrent_requests_are_batched(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    engine = shared_engine(resolve_local(str(tiny_model)).path)
+    engine = local_engine(tiny_model)
     batch_sizes: list[int] = []
     original = engine.generate
 
@@ -86,7 +86,7 @@ def test_greedy_decoding_stays_deterministic(tiny_model: Path) -> None:
 
 
 def test_trailing_assistant_message_is_continued_not_closed(tiny_model: Path) -> None:
-    engine = shared_engine(resolve_local(str(tiny_model)).path)
+    engine = local_engine(tiny_model)
     text = engine.render([{"role": "user", "content": "Rate it"}, {"role": "assistant", "content": "8"}])
     assert text.endswith("<|im_start|>assistant\n8")
 

@@ -13,47 +13,22 @@ Logprobs are always the model's raw distribution, whatever temperature, top-p or
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from emscope.models.completion import (
+    GenResult,
+    GenSettings,
+    StepLogprobs,
+    TokenLogprob,
+    finish,
+    load_tokenizer,
+    render,
+    stop_ids,
+)
 from emscope.models.sampling import RowSampler, SeedCounter
 
-TopToken = tuple[str, float]
-
-
-@dataclass(frozen=True)
-class GenSettings:
-    """Generation settings shared by every request in a batch (hashable: it is the batch key)."""
-
-    max_new_tokens: int = 512
-    temperature: float = 1.0
-    top_p: float | None = None
-    top_k: int | None = None
-    top_logprobs: int | None = None
-    logprobs: bool = False
-    seed: int | None = None  # the run seed; per-request seeds derive from it
-    stop_seqs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TokenLogprob:
-    """One generated token, its logprob and the most likely alternatives at that position."""
-
-    token: str
-    logprob: float
-    top: tuple[TopToken, ...]
-
-
-@dataclass
-class GenResult:
-    """The completion of one prompt."""
-
-    text: str
-    input_tokens: int
-    output_tokens: int
-    stop_reason: str
-    logprobs: list[TokenLogprob] | None = field(default=None)
+__all__ = ["GenResult", "GenSettings", "LocalEngine", "TokenLogprob"]
 
 
 class LocalEngine:
@@ -62,7 +37,7 @@ class LocalEngine:
     def __init__(self, path: Path, dtype: str | None = None, adapter: Path | None = None):
         """Load `path` (merging `adapter`) in `dtype`; None picks the host's precision (`precision.py`)."""
         import torch
-        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers import AutoModelForCausalLM
 
         from emscope.models.precision import host_precision
 
@@ -70,10 +45,7 @@ class LocalEngine:
         self.dtype = dtype
 
         self.path = path
-        self.tokenizer: Any = AutoTokenizer.from_pretrained(path)
-        if self.tokenizer.pad_token is None:
-            self.tokenizer.pad_token = self.tokenizer.eos_token
-        self.tokenizer.padding_side = "left"
+        self.tokenizer: Any = load_tokenizer(path)
         device = "cuda" if torch.cuda.is_available() else "cpu"
         loaded: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
         if adapter is not None:  # merged once at load, so generation runs at the base model's speed
@@ -81,24 +53,13 @@ class LocalEngine:
 
             loaded = PeftModel.from_pretrained(loaded, str(adapter)).merge_and_unload()
         self.model: Any = loaded.to(device).eval()
-        self._stops = _stop_ids(self.tokenizer, self.model)  # fixed per model: not recomputed per row
+        self._stops = stop_ids(self.tokenizer, getattr(self.model.generation_config, "eos_token_id", None))
         self._lock = threading.Lock()
         self._seeds = SeedCounter()  # for callers that pass no per-request seeds
 
     def render(self, messages: list[dict[str, str]]) -> str:
-        """Apply the chat template; a trailing assistant message is continued (a prefill), not closed."""
-        prefill = bool(messages) and messages[-1]["role"] == "assistant"
-        if self.tokenizer.chat_template is None:
-            text = "".join(f"{m['role']}: {m['content']}\n" for m in messages)
-            return text if prefill else text + "assistant: "
-        return str(
-            self.tokenizer.apply_chat_template(
-                messages,
-                tokenize=False,
-                add_generation_prompt=not prefill,
-                continue_final_message=prefill,
-            )
-        )
+        """The chat-formatted prompt (`completion.render`)."""
+        return render(self.tokenizer, messages)
 
     def generate(self, prompts: list[str], settings: GenSettings, seeds: list[int] | None = None) -> list[GenResult]:
         """Generate one completion per prompt in a single padded batch.
@@ -150,54 +111,13 @@ class LocalEngine:
         return kwargs
 
     def _result(self, tokens: list[int], n_in: int, out: Any, row: int, settings: GenSettings) -> GenResult:
-        """Trim padding/EOS from one row, decode it, and collect its logprobs."""
-        length = next((i for i, t in enumerate(tokens) if t in self._stops), None)
-        stop_reason = "stop" if length is not None else "max_tokens"
-        kept = tokens if length is None else tokens[:length]
-        text = self.tokenizer.decode(kept, skip_special_tokens=True)
-        for stop in settings.stop_seqs:
-            if stop in text:
-                text, stop_reason = text[: text.index(stop)], "stop"
-        logprobs = None
+        """Trim padding/EOS from one row, decode it, and collect its logprobs (`completion.finish`)."""
+        steps = None
         if settings.logprobs and out.logits is not None:
-            # an immediate EOS still reports that first step: a judge reads its distribution
-            logprobs = self._logprobs(out.logits, row, tokens[: max(len(kept), 1)], settings.top_logprobs or 1)
-        return GenResult(
-            text=text, input_tokens=n_in, output_tokens=len(kept), stop_reason=stop_reason, logprobs=logprobs
-        )
+            import torch
 
-    def _logprobs(self, logits: Any, row: int, tokens: list[int], k: int) -> list[TokenLogprob]:
-        """Log-softmax of the raw (unprocessed) logits: the model's own distribution at each step."""
-        import torch
-
-        entries = []
-        for step, token in enumerate(tokens):
-            logp = torch.log_softmax(logits[step][row].float(), dim=-1)
-            values, ids = logp.topk(k)
-            pairs = zip(ids.tolist(), values.tolist(), strict=True)
-            top = tuple((self.tokenizer.decode([i]), float(v)) for i, v in pairs)
-            entries.append(TokenLogprob(self.tokenizer.decode([token]), float(logp[token]), top))
-        return entries
-
-
-def _stop_ids(tokenizer: Any, model: Any) -> set[int]:
-    """Token ids that end a completion: the tokenizer's EOS/pad and the generation config's EOS."""
-    ids = {tokenizer.eos_token_id, tokenizer.pad_token_id}
-    eos = getattr(model.generation_config, "eos_token_id", None)
-    ids.update(eos if isinstance(eos, list) else [eos])
-    return {i for i in ids if i is not None}
-
-
-_ENGINES: dict[tuple[Path, Path | None, str], LocalEngine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def shared_engine(path: Path, adapter: Path | None = None, dtype: str | None = None) -> LocalEngine:
-    """Return the process-wide engine for `path` (with `adapter` merged, if any) in `dtype`, loading it once."""
-    from emscope.models.precision import host_precision
-
-    key = (path, adapter, dtype or host_precision().dtype)  # None and the host's choice share one engine
-    with _ENGINES_LOCK:
-        if key not in _ENGINES:
-            _ENGINES[key] = LocalEngine(path, dtype=key[2], adapter=adapter)
-        return _ENGINES[key]
+            k = settings.top_logprobs or 1
+            until = next((i for i, t in enumerate(tokens) if t in self._stops), len(tokens)) + 1  # finish keeps no more
+            logps = (torch.log_softmax(step[row].float(), dim=-1).numpy() for step in out.logits[:until])
+            steps = [StepLogprobs.of(logp, token, k) for logp, token in zip(logps, tokens, strict=False)]
+        return finish(self.tokenizer, tokens, n_in, self._stops, settings, steps)

@@ -90,3 +90,25 @@ def resolve_local(name: str) -> LocalModel:
             raise ModelError(f"{path}: not a Hugging Face model directory (no config.json)")
         return LocalModel(name=str(path), path=path.resolve(), weights_sha256=weights_sha256(path))
     raise ModelError(f"unknown model 'emscope/{name}': {known_models_hint()}")
+
+
+def base_directory(name: str) -> Path:
+    """The directory holding the base model's config for `name`, without hashing any weights.
+
+    For choices made before loading (which engine, how wide a batch); `resolve_local` is the full
+    resolution with the identity hash.
+    """
+    base_name, plus, adapter_name = name.rpartition("+")
+    if plus and is_adapter_dir(Path(adapter_name).expanduser()):
+        return base_directory(base_name)
+    embedded = get_embedded(name)
+    if embedded is not None:
+        from emscope.models.materialise import materialise
+
+        return materialise(embedded)
+    path = Path(name).expanduser()
+    if path.is_dir() and is_adapter_dir(path):
+        return base_directory(adapter_base_name(path))
+    if (path / "config.json").is_file():
+        return path.resolve()
+    return resolve_local(name).path  # raises the same clear error for an unknown name
