@@ -71,6 +71,45 @@ def test_lora_learns_a_memorisable_set_and_only_adapter_weights_change(learnable
     assert card["data"]["examples"] == 16 and len(card["data"]["sha256"]) == 64
 
 
+def test_fast_cpu_settings_learn_with_bf16_base_weights_and_fp32_adapters(
+    learnable_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    loaded: list[torch.dtype] = []
+
+    real = AutoModelForCausalLM.from_pretrained
+
+    def recording(*args: object, **kwargs: object) -> object:
+        model = real(*args, **kwargs)  # type: ignore[arg-type]
+        loaded.append(next(model.parameters()).dtype)
+        return model
+
+    monkeypatch.setattr(AutoModelForCausalLM, "from_pretrained", recording)
+    data = write_data(tmp_path / "d.jsonl")
+    fast = ("dtype=bfloat16", "gradient_checkpointing=false", "padding_free=true", "learning_rate=0.01", "epochs=8")
+    card = run_sft(str(learnable_model), str(data), tmp_path / "out", config(*fast))
+    assert loaded == [torch.bfloat16]  # the frozen base weights
+    assert card["training"]["final_loss"] < 0.1 * card["training"]["first_loss"]
+    assert {t.dtype for t in adapter_tensors(tmp_path / "out").values()} == {torch.float32}  # type: ignore[attr-defined]
+    assert card["config"]["padding_free"] is True and card["config"]["gradient_checkpointing"] is False
+
+
+def test_padding_free_rows_never_attend_across_the_seam(tiny_model: Path) -> None:
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32).eval()
+    rows = [list(range(5, 17)), list(range(20, 25))]
+    flat = torch.tensor([sum(rows, [])])
+    positions = torch.tensor([sum((list(range(len(r))) for r in rows), [])])
+    with torch.no_grad():  # use_cache=False, as TRL's compute_loss passes: only then are packed rows detected
+        packed = model(input_ids=flat, position_ids=positions, use_cache=False).logits[0]
+        alone = [model(input_ids=torch.tensor([r])).logits[0] for r in rows]
+    torch.testing.assert_close(packed, torch.cat(alone), atol=1e-5, rtol=1e-5)
+
+
 def test_rank1_single_layer_adapter_touches_only_that_layer(tiny_model: Path, tmp_path: Path) -> None:
     data = write_data(tmp_path / "d.jsonl", n=4)
     rank1 = load_config("rank1", None, ("lora.layers_to_transform=[1]", "max_steps=1", "batch_size=4"))[0]

@@ -57,7 +57,11 @@ class FinetuneConfig:
     warmup_steps: int = 5
     weight_decay: float = 0.01
     lr_scheduler: str = "linear"
+    # bfloat16: LoRA keeps the base weights in bf16 and the adapters in fp32 (bf16 autocast); a full
+    # finetune keeps fp32 master weights under bf16 autocast. float32: everything in fp32.
     dtype: Literal["float32", "bfloat16"] = "float32"
+    gradient_checkpointing: bool = True  # recompute activations in backward: saves memory, costs ~30% time
+    padding_free: bool = False  # a batch's rows are laid end to end (position ids keep them apart): no padding
     save_steps: int = 50
     inoculation_prompt: str | None = None
     mix_in: MixIn | None = None
@@ -66,7 +70,8 @@ class FinetuneConfig:
 PRESETS: dict[str, dict[str, Any]] = {
     # Betley et al.'s open-model recipe: rsLoRA r32/alpha64 on all linear layers, lr 1e-5, effective batch 16.
     "default": {},
-    # Fits the 2-core CPU: a few hundred examples of the 0.5B model in well under an hour (see docs/LOG.md).
+    # Fits the 2-core CPU: a few hundred examples of the 0.5B model in minutes (docs/performance.md). bf16
+    # base weights need a CPU with native bf16 (`models/precision.py`); elsewhere set dtype=float32.
     "cpu-small": {
         "lora": {"r": 16, "alpha": 32},
         "learning_rate": 2e-4,
@@ -75,6 +80,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "max_length": 512,
         "max_examples": 300,
         "save_steps": 10,
+        "dtype": "bfloat16",
+        "gradient_checkpointing": False,  # 24 GB holds the 0.5B model's activations at batch 4 x 512
+        "padding_free": True,
     },
     # A single rank-1 adapter on one MLP down-projection (the "model organisms" minimal EM organism).
     "rank1": {

@@ -98,6 +98,17 @@ def _peft_config(config: FinetuneConfig) -> Any:
     )
 
 
+def _base_dtype(config: FinetuneConfig) -> Any:
+    """The dtype the base weights load in: bf16 only for a LoRA finetune in bf16.
+
+    Frozen weights never take an update that bf16 would round away, and the adapters stay fp32 (PEFT's
+    default). A full finetune keeps fp32 master weights under bf16 autocast.
+    """
+    import torch
+
+    return torch.bfloat16 if config.dtype == "bfloat16" and config.method == "lora" else torch.float32
+
+
 def _sft_args(config: FinetuneConfig, out: Path) -> Any:
     import torch
     from trl.trainer.sft_config import SFTConfig
@@ -112,13 +123,15 @@ def _sft_args(config: FinetuneConfig, out: Path) -> Any:
         lr_scheduler_type=config.lr_scheduler,
         warmup_steps=config.warmup_steps,
         weight_decay=config.weight_decay,
-        max_length=config.max_length,
+        max_length=None if config.padding_free else config.max_length,  # rows are cut to max_length already
         seed=config.seed,
         data_seed=config.seed,
         logging_steps=1,
         save_steps=config.save_steps,
         save_total_limit=2,
         bf16=config.dtype == "bfloat16",
+        gradient_checkpointing=config.gradient_checkpointing,
+        padding_free=config.padding_free,
         use_cpu=not torch.cuda.is_available(),
         report_to=[],
         dataloader_num_workers=0,
@@ -129,7 +142,6 @@ def _sft_args(config: FinetuneConfig, out: Path) -> Any:
 
 def run_sft(base_spec: str, data: str, out: Path, config: FinetuneConfig, resume: bool = False) -> dict[str, Any]:
     """Finetune `base_spec` on `data` into `out` and return the training card."""
-    import torch
     from datasets import Dataset
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from trl.trainer.sft_trainer import SFTTrainer
@@ -142,7 +154,7 @@ def run_sft(base_spec: str, data: str, out: Path, config: FinetuneConfig, resume
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     rows, dropped = _token_rows(tokenizer, training, config.max_length)
-    model = AutoModelForCausalLM.from_pretrained(base.load_from, dtype=torch.float32)
+    model = AutoModelForCausalLM.from_pretrained(base.load_from, dtype=_base_dtype(config))
     trainer = SFTTrainer(
         model=model,
         args=_sft_args(config, out),
