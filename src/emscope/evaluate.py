@@ -40,6 +40,7 @@ class EvalRequest:
     trigger: str | None = None  # backdoor: also ask every sample with this string (and each distractor)
     trigger_placement: str = "prefix"
     distractors: tuple[str, ...] = ()
+    cache: bool = False  # answers through Inspect's response cache (per sample and subject identity)
 
 
 def default_out_dir(request: EvalRequest) -> Path:
@@ -69,7 +70,7 @@ def run_eval(request: EvalRequest) -> Path:
     suite.check_items(request.questions or suite.default_items)  # fail fast, before any output exists
     weights_sha = model_weights_sha256(request.model)
     out = request.out or default_out_dir(request)
-    log = _inspect_eval(request, out)
+    log = _inspect_eval(request, out, weights_sha)
     log_path = Path(log.location)
     relative = log_path.relative_to(out.resolve()) if log_path.is_relative_to(out.resolve()) else log_path
     results = build_results(log, provenance(log, weights_sha, {"judge_spec": str(request.judge)}), str(relative))
@@ -106,17 +107,34 @@ def _local_batch_size(model: str | Model) -> int | None:
     part-empty and stragglers run alone (measured: batches of 20, then 1). Fixing both limits to the
     provider's batch size lets each batch fill.
     """
-    if local_name(model) is None:
+    name = local_name(model)
+    if name is None:
         return None  # Inspect's own defaults
+    from emscope.models.engines import host_engine
     from emscope.models.provider import DEFAULT_BATCH
+    from emscope.models.spec import base_directory
 
-    return DEFAULT_BATCH
+    return DEFAULT_BATCH[host_engine(None, base_directory(name)).name]
 
 
-def _inspect_eval(request: EvalRequest, out: Path) -> Any:
+def _subject_identity(model: str | Model, weights_sha: str | None) -> dict[str, str]:
+    """What produced a local subject's answers beyond its name: weights, engine, precision (cache scopes)."""
+    name = local_name(model)
+    if name is None or weights_sha is None:
+        return {}
+    from emscope.models.engines import host_engine
+    from emscope.models.precision import host_precision
+    from emscope.models.spec import base_directory
+
+    engine = host_engine(None, base_directory(name))
+    return {"weights_sha256": weights_sha, "engine": engine.name, "dtype": host_precision().dtype}
+
+
+def _inspect_eval(request: EvalRequest, out: Path, weights_sha: str | None = None) -> Any:
     from inspect_ai import eval as inspect_eval
 
     options = RunOptions.of(request.model, request.judge)
+    extra: dict[str, Any] = {}
     task = get_suite(request.suite).build(
         request.questions,
         samples=request.samples,
@@ -127,6 +145,10 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
         trigger_placement=request.trigger_placement,
         distractors=list(request.distractors) or None,
     )
+    if request.cache:
+        from emscope.suites.caching import generate_cached
+
+        extra["solver"] = generate_cached(_subject_identity(request.model, weights_sha))
     logs = inspect_eval(
         task,
         log_dir=str(out.resolve() / "logs"),
@@ -134,6 +156,7 @@ def _inspect_eval(request: EvalRequest, out: Path) -> Any:
         display=request.display,  # type: ignore[arg-type]
         fail_on_error=False,
         **options.inspect_kwargs,
+        **extra,
     )
     if not logs:
         raise ResultsError(f"{out}: Inspect returned no log")

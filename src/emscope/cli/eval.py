@@ -28,6 +28,7 @@ from emscope.report.html import load_results
 @click.option("--trigger", default=None, help="Backdoor trigger: also ask every sample with it, side by side.")
 @click.option("--trigger-placement", type=click.Choice(["prefix", "suffix"]), default="prefix", show_default=True)
 @click.option("--distractor", "distractors", multiple=True, help="A string asked in place of the trigger (repeatable).")
+@click.option("--cache", is_flag=True, help="Read/write answers through Inspect's cache (a rerun reuses them).")
 def eval_command(
     suite: str,
     model: str,
@@ -41,6 +42,7 @@ def eval_command(
     trigger: str | None,
     trigger_placement: str,
     distractors: tuple[str, ...],
+    cache: bool,
 ) -> None:
     """Evaluate MODEL on a suite and write results.json with misaligned rates and 95% CIs."""
     request = EvalRequest(
@@ -56,6 +58,7 @@ def eval_command(
         trigger=trigger,
         trigger_placement=trigger_placement,
         distractors=distractors,
+        cache=cache,
     )
     run_dir = run_eval(request)
     click.echo(headline(load_results(run_dir)))
