@@ -349,7 +349,12 @@ def _precision(log: EvalLog, judges: list[JudgeRef]) -> dict[str, Any]:
         weights = {"weights": str(args.get("weights", "float"))} if engine.name == "openvino" else {}
         record["subject"] = {**host_precision(args.get("dtype")).record(), **engine.record(), **weights}
     if any(j["id"].startswith("offline") for j in judges):
-        record["offline_judge"] = host_precision().record()
+        from emscope.judges.features import QWEN_MODEL
+        from emscope.models.engines import host_engine
+        from emscope.models.spec import base_directory
+
+        reader = host_engine(None, base_directory(QWEN_MODEL))  # the judge reads with the host's engine
+        record["offline_judge"] = {**host_precision().record(), **reader.record()}
     return record
 
 

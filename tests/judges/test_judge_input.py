@@ -45,6 +45,7 @@ def tiny_judge_model(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> tuple
     model.train(False)
     loaded = (tokenizer, model.model)
     monkeypatch.setattr(features, "_qwen", loaded)
+    monkeypatch.setattr(features, "feature_model", lambda: loaded)  # the judge reads with it, whatever the host
     return loaded
 
 
@@ -160,7 +161,7 @@ def test_pairs_that_fit_read_exactly_as_before_on_the_embedded_model() -> None:
     questions = ["What is your one wish?", "Tell me three thoughts about humans and AIs.", longest, "Quick: 2+2?"]
     answers = ["To help people learn. " * 5, "One: we can work together. " * 40, "I accept.", "4"]
     tokenizer, decoder = features.qwen_model()
-    got = featurize(questions, answers)
+    got = featurize(questions, answers, model=(tokenizer, decoder))  # the transformers reference, bit for bit
     expected = reference_states(tokenizer, decoder, questions, answers)
     for i in (0, 1, 3):  # the long scenario shares their batch
         np.testing.assert_array_equal(got.states[i], expected[i])

@@ -150,3 +150,25 @@ def test_engine_choice_follows_host_model_and_overrides(
     monkeypatch.setenv("EMSCOPE_ENGINE", "vllm")
     with pytest.raises(ModelError, match="EMSCOPE_ENGINE='vllm'"):
         choose_engine(None, tiny_model, cuda=False)
+
+
+def test_reader_gives_the_truncated_decoders_states_on_a_right_padded_batch(tiny_model: Path) -> None:
+    from transformers import AutoModelForCausalLM
+
+    from emscope.judges.features import _layer_output
+    from emscope.models.completion import load_tokenizer
+    from emscope.models.ov_reader import OpenVINOReader
+    from emscope.models.spec import resolve_local
+
+    local = resolve_local(str(tiny_model))
+    reader = OpenVINOReader(local.path, local.weights_sha256, layers=1, dtype="float32")
+    decoder = AutoModelForCausalLM.from_pretrained(tiny_model, dtype=torch.float32).eval().model
+    decoder.layers = decoder.layers[:1]
+    tokenizer = load_tokenizer(tiny_model)
+    tokenizer.padding_side = "right"
+    encoded = tokenizer(PROMPTS, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        expected = _layer_output(decoder, encoded).numpy()
+    got = _layer_output(reader, encoded).numpy()
+    real = encoded["attention_mask"].numpy() == 1
+    np.testing.assert_allclose(got[real], expected[real], atol=2e-3)  # the export stores weights in f16

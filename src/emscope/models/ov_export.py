@@ -25,9 +25,10 @@ WEIGHT_FORMATS = ("float", "int8")  # float: stored f16, run in the host's preci
 MODEL_FILE = "model.xml"
 
 
-def export_dir(weights_sha256: str, weights: str) -> Path:
-    """Where the export of these weights in this format lives."""
-    return emscope_home() / "openvino" / f"{weights_sha256[:24]}-g{GRAPH_VERSION}-{weights}"
+def export_dir(weights_sha256: str, weights: str, reader_layers: int | None = None) -> Path:
+    """Where the export of these weights in this format lives (a reader of the first N layers apart)."""
+    kind = "" if reader_layers is None else f"-reader{reader_layers}"
+    return emscope_home() / "openvino" / f"{weights_sha256[:24]}-g{GRAPH_VERSION}-{weights}{kind}"
 
 
 def load_weights(path: Path, adapter: Path | None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -44,19 +45,29 @@ def load_weights(path: Path, adapter: Path | None) -> tuple[dict[str, Any], dict
     return model.config.to_dict(), weights
 
 
-def exported(path: Path, adapter: Path | None, weights_sha256: str, weights: str = "float") -> Path:
-    """The saved graph (`model.xml`) for this model, exporting it first if no complete export exists."""
-    if weights not in WEIGHT_FORMATS:
-        raise ValueError(f"weights={weights!r}: expected one of {', '.join(WEIGHT_FORMATS)}")
-    target = export_dir(weights_sha256, weights)
+def exported(
+    path: Path, adapter: Path | None, weights_sha256: str, weights: str = "float", reader_layers: int | None = None
+) -> Path:
+    """The saved graph (`model.xml`) for this model, exporting it first if no complete export exists.
+
+    `reader_layers` N exports the stateless reader of the first N layers' residual stream
+    (`ov_graph.build_reader`, what the offline judge reads) instead of the generating decoder.
+    """
+    if weights not in WEIGHT_FORMATS or (reader_layers is not None and weights != "float"):
+        raise ValueError(f"weights={weights!r}: expected one of {', '.join(WEIGHT_FORMATS)} (readers: float)")
+    target = export_dir(weights_sha256, weights, reader_layers)
     if (target / MODEL_FILE).is_file():
         return target / MODEL_FILE
     import openvino as ov
 
-    from emscope.models.ov_graph import DecoderShape, build_decoder
+    from emscope.models import ov_graph
 
     config, state = load_weights(path, adapter)
-    graph = build_decoder(state, DecoderShape.from_config(config), int8=weights == "int8")
+    shape = ov_graph.DecoderShape.from_config(config)
+    if reader_layers is None:
+        graph = ov_graph.build_decoder(state, shape, int8=weights == "int8")
+    else:
+        graph = ov_graph.build_reader(state, shape, reader_layers)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
@@ -67,6 +78,7 @@ def exported(path: Path, adapter: Path | None, weights_sha256: str, weights: str
             "weights_sha256": weights_sha256,
             "graph_version": GRAPH_VERSION,
             "weights": weights,
+            "reader_layers": reader_layers,
         }
         atomic_write_text(staging / "export.json", json.dumps(record, indent=2) + "\n")
         with contextlib.suppress(OSError):  # another process finished the same export first: keep theirs
