@@ -111,10 +111,10 @@ def _local_batch_size(model: str | Model) -> int | None:
     if name is None:
         return None  # Inspect's own defaults
     from emscope.models.engines import host_engine
-    from emscope.models.provider import DEFAULT_BATCH
+    from emscope.models.provider import default_batch
     from emscope.models.spec import base_directory
 
-    return DEFAULT_BATCH[host_engine(None, base_directory(name)).name]
+    return default_batch(host_engine(None, base_directory(name)).name)
 
 
 def _subject_identity(model: str | Model, weights_sha: str | None) -> dict[str, str]:

@@ -103,3 +103,14 @@ def test_unknown_model_lists_the_embedded_ones(tmp_path: Path) -> None:
         resolve_local("qwen9")
     with pytest.raises(ModelError, match="no config.json"):
         resolve_local(str(tmp_path))
+
+
+def test_batch_width_follows_the_engine_and_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from emscope.models.provider import default_batch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert (default_batch("openvino"), default_batch("hf")) == (96, 32)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert default_batch("hf") == 256  # large batches on a GPU

@@ -10,7 +10,6 @@ record the engine with the reason it was chosen, next to the precision.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Protocol
 
 from emscope.errors import ModelError
 from emscope.models.completion import GenResult, GenSettings
+from emscope.models.overrides import requested
 
 ENGINES = ("openvino", "hf")
 ENV = "EMSCOPE_ENGINE"
@@ -51,12 +51,9 @@ class EngineChoice:
 
 def choose_engine(override: str | None, model_dir: Path, cuda: bool) -> EngineChoice:
     """An explicit override, else OpenVINO for a supported model on a CPU-only host, else transformers."""
-    requested = override if override is not None else os.environ.get(ENV)
-    if requested:
-        if requested not in ENGINES:
-            source = "model argument engine" if override is not None else ENV
-            raise ModelError(f"{source}={requested!r}: expected one of {', '.join(ENGINES)}")
-        return EngineChoice(requested, "requested" if override is not None else f"set by {ENV}")
+    asked = requested(override, ENV, ENGINES, "engine")
+    if asked is not None:
+        return EngineChoice(*asked)
     if cuda:
         return EngineChoice("hf", "CUDA device (the OpenVINO engine runs on CPU only)")
     if not _openvino_installed():

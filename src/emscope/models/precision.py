@@ -10,11 +10,10 @@ or a CPU with native bf16, fp32 otherwise. `EMSCOPE_DTYPE=bfloat16|float32` (or 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from emscope.errors import ModelError
+from emscope.models.overrides import requested
 
 DTYPES = ("bfloat16", "float32")
 ENV = "EMSCOPE_DTYPE"
@@ -52,12 +51,9 @@ def choose(
 
     `cuda_bf16` is None on a CPU-only host, else whether the CUDA device supports bf16.
     """
-    requested = override if override is not None else os.environ.get(ENV)
-    if requested:
-        if requested not in DTYPES:
-            source = "model argument dtype" if override is not None else ENV
-            raise ModelError(f"{source}={requested!r}: expected one of {', '.join(DTYPES)}")
-        return Precision(requested, "requested" if override is not None else f"set by {ENV}")
+    asked = requested(override, ENV, DTYPES, "dtype")
+    if asked is not None:
+        return Precision(*asked)
     if cuda_bf16 is not None:
         return (
             Precision("bfloat16", "CUDA device with bf16") if cuda_bf16 else Precision("float32", "CUDA without bf16")

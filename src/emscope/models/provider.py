@@ -41,8 +41,15 @@ from emscope.models.spec import resolve_local
 
 # Rows per batch. OpenVINO's decode step costs little more at 96 rows than at 32 (the weights are read
 # once per step either way) and finished rows leave the batch, so it takes wide batches; transformers
-# pads every row to the longest and keeps 32.
-DEFAULT_BATCH = {"openvino": 96, "hf": 32}
+# pads every row to the longest and keeps 32 on a CPU, 256 on a CUDA device.
+DEFAULT_BATCH = {"openvino": 96, "hf": 32, "hf-cuda": 256}
+
+
+def default_batch(engine: str) -> int:
+    """Rows per batch for `engine` on this host (`DEFAULT_BATCH`)."""
+    import torch
+
+    return DEFAULT_BATCH["hf-cuda" if engine == "hf" and torch.cuda.is_available() else engine]
 DEFAULT_MAX_TOKENS = 512
 
 
@@ -69,7 +76,7 @@ class EmscopeModelAPI(ModelAPI):
         self.local = resolve_local(model_name)
         self.precision = host_precision(model_args.get("dtype"))  # -M dtype=float32 overrides the host's choice
         self.engine_choice = host_engine(model_args.get("engine"), self.local.path)  # -M engine=hf: the reference
-        self.batch_size = int(model_args.get("batch_size", DEFAULT_BATCH[self.engine_choice.name]))
+        self.batch_size = int(model_args.get("batch_size", default_batch(self.engine_choice.name)))
         self.engine: Engine = shared_engine(
             self.local.path,
             self.local.weights_sha256,
