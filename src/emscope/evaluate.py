@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from emscope.errors import EmscopeError, ResultsError
 from emscope.models.strings import OFFLINE_JUDGE, is_offline_judge, local_name, parse_model
-from emscope.paths import path_safe
+from emscope.paths import emscope_home, path_safe
 from emscope.results import build_results, provenance, write_results
 from emscope.suites.registry import get_suite, suite_names
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from inspect_ai.model import Model
 
 SUITES = suite_names()
+JUDGEMENT_CACHE = "judgements.sqlite"  # offline-judge verdicts kept for --cache reruns, under $EMSCOPE_HOME
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ def run_eval(request: EvalRequest) -> Path:
     suite.check_items(request.questions or suite.default_items)  # fail fast, before any output exists
     weights_sha = model_weights_sha256(request.model)
     out = request.out or default_out_dir(request)
-    log = _inspect_eval(request, out, weights_sha)
+    from emscope.judges.judgement_cache import caching_judgements
+
+    with caching_judgements(emscope_home() / JUDGEMENT_CACHE if request.cache else None):
+        log = _inspect_eval(request, out, weights_sha)
     log_path = Path(log.location)
     relative = log_path.relative_to(out.resolve()) if log_path.is_relative_to(out.resolve()) else log_path
     results = build_results(log, provenance(log, weights_sha, {"judge_spec": str(request.judge)}), str(relative))

@@ -36,3 +36,24 @@ def test_identical_rerun_reads_answers_from_the_cache(
     monkeypatch.setattr("emscope.models.ov_engine.OpenVINOEngine.generate", refuse)
     monkeypatch.setattr("emscope.models.engine.LocalEngine.generate", refuse)
     assert sorted(answers(run_eval(request("second")))) == sorted(first)
+
+
+def test_cache_flag_keeps_offline_verdicts_for_the_rerun(
+    tiny_model: Path, emscope_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emscope import evaluate
+    from emscope.judges import judgement_cache
+
+    seen: list[object] = []
+
+    def stop(*args: object) -> None:
+        seen.append(judgement_cache.active())
+        raise RuntimeError("stop before Inspect runs")
+
+    monkeypatch.setattr(evaluate, "_inspect_eval", stop)
+    for cache in (True, False):
+        with pytest.raises(RuntimeError, match="stop"):
+            run_eval(EvalRequest(model=f"emscope/{tiny_model}", out=tmp_path / str(cache), cache=cache))
+    assert isinstance(seen[0], judgement_cache.JudgementCache) and seen[1] is None
+    assert (emscope_home / evaluate.JUDGEMENT_CACHE).is_file()
+    assert judgement_cache.active() is None  # closed when the run ends

@@ -135,6 +135,15 @@ def feature_model() -> tuple[Any, Any]:
         return _reader
 
 
+def reader_identity() -> str:
+    """The engine and precision `feature_model()` reads with on this host (verdicts differ slightly between them)."""
+    from emscope.models.engines import host_engine
+    from emscope.models.precision import host_precision
+    from emscope.models.spec import base_directory
+
+    return f"{host_engine(None, base_directory(QWEN_MODEL)).name}:{host_precision().dtype}"
+
+
 @dataclass(frozen=True)
 class ChatTokens:
     """One (question, answer) pair as the judge's model reads it: token ids and where the answer sits."""

@@ -29,9 +29,10 @@ import numpy as np
 import numpy.typing as npt
 
 from emscope.errors import JudgeError
+from emscope.judges import judgement_cache
 from emscope.judges.attention_head import ALIGNED, COHERENT, MISALIGNED, NULL, HeadWeights, forward
 from emscope.judges.base import Capability, Judgement
-from emscope.judges.features import Features, featurize
+from emscope.judges.features import Features, featurize, reader_identity
 from emscope.models.batcher import Batcher
 from emscope.paths import sha256_bytes
 
@@ -139,10 +140,26 @@ class OfflineJudge:
         return self.score_many([q for q, _ in pairs], [a for _, a in pairs])
 
     def score_many(self, questions: list[str], answers: list[str]) -> list[Judgement]:
-        """Batch-score many answers (used by calibration and by the scorer)."""
+        """Batch-score many answers (used by calibration and by the scorer).
+
+        Inside `caching_judgements(...)` (`emscope eval --cache`) verdicts already on disk are reused
+        and only the other answers are read.
+        """
         if not answers:
             return []
-        return predict(self.weights, featurize(questions, answers))
+        cache = judgement_cache.active()
+        if cache is None:
+            return predict(self.weights, featurize(questions, answers))
+        identity = f"{self.id}:{self.sha256}:{reader_identity()}"
+        keys = [cache.key(identity, q, a) for q, a in zip(questions, answers, strict=True)]
+        found = cache.get(keys)
+        missing = [i for i, key in enumerate(keys) if key not in found]
+        if missing:
+            fresh = predict(self.weights, featurize([questions[i] for i in missing], [answers[i] for i in missing]))
+            new = {keys[i]: judgement for i, judgement in zip(missing, fresh, strict=True)}
+            cache.put(new)
+            found.update(new)
+        return [found[key] for key in keys]
 
     async def judge(self, question: str, answer: str, prompts: dict[str, str]) -> Judgement:
         """Score one answer, batched with any others in flight; per-question judge prompts do not apply offline."""
