@@ -60,8 +60,9 @@ class OpenVINOEngine:
         precision = "bf16" if dtype == "bfloat16" else "f32"
         # the key/value cache keeps the run precision: OpenVINO's default on some CPUs is u8, a second quantisation
         properties = {"INFERENCE_PRECISION_HINT": precision, "KV_CACHE_PRECISION": precision}
-        model = ov.Core().read_model(exported(path, adapter, weights_sha256, weights))
-        self._request = ov.Core().compile_model(model, "CPU", properties).create_infer_request()
+        core = ov.Core()
+        model = core.read_model(exported(path, adapter, weights_sha256, weights))
+        self._request = core.compile_model(model, "CPU", properties).create_infer_request()
         self._stops = stop_ids(self.tokenizer, _generation_eos(path) or config.get("eos_token_id"))
         self._pad = int(self.tokenizer.pad_token_id)
         self._lock = threading.Lock()

@@ -32,8 +32,9 @@ class OpenVINOReader:
         self.dtype = dtype
         self.shape = DecoderShape.from_config(json.loads((path / "config.json").read_text(encoding="utf-8")))
         precision = "bf16" if dtype == "bfloat16" else "f32"
-        model = ov.Core().read_model(exported(path, None, weights_sha256, reader_layers=layers))
-        compiled = ov.Core().compile_model(model, "CPU", {"INFERENCE_PRECISION_HINT": precision})
+        core = ov.Core()
+        model = core.read_model(exported(path, None, weights_sha256, reader_layers=layers))
+        compiled = core.compile_model(model, "CPU", {"INFERENCE_PRECISION_HINT": precision})
         self._request = compiled.create_infer_request()
         self._lock = threading.Lock()
 
