@@ -80,7 +80,8 @@ def emscope_engine(local: LocalModel, texts: list[str], tokens: int) -> Callable
     from inspect_ai.model import GenerateConfig, get_model
 
     model = get_model(f"emscope/{local.name}", batch_size=len(texts), memoize=False)
-    config = GenerateConfig(max_tokens=tokens, temperature=1.0, seed=0)
+    # fixed concurrency, as `emscope eval` sets it: Inspect's adaptive default starts low and splits the batch
+    config = GenerateConfig(max_tokens=tokens, temperature=1.0, seed=0, max_connections=len(texts))
     return lambda: _concurrent(model, texts, config)
 
 
