@@ -49,6 +49,7 @@ def hf_generate(local: LocalModel, texts: list[str], tokens: int) -> Callable[[]
     width = encoded["input_ids"].shape[1]
 
     def run() -> int:
+        torch.manual_seed(0)  # generate() samples from torch's global generator: same draws, same lengths each run
         with torch.inference_mode():
             out = engine.model.generate(
                 **encoded,
