@@ -188,6 +188,19 @@ def test_adapter_is_a_model_and_merge_gives_the_same_logits(tiny_model: Path, tm
     assert not torch.allclose(base, adapted, atol=1e-2)
     assert torch.allclose(adapted, merged, atol=5e-2)
 
+    from emscope.models.completion import GenSettings
+    from emscope.models.engines import shared_engine
+
+    # the OpenVINO engine merges the adapter before its export (cached under the base+adapter identity)
+    fast = shared_engine(with_adapter.path, with_adapter.weights_sha256, with_adapter.adapter, "float32", "openvino")
+    reference = LocalEngine(with_adapter.path, dtype="float32", adapter=with_adapter.adapter)
+    settings = GenSettings(max_new_tokens=1, temperature=0.0, logprobs=True, top_logprobs=3)
+    prompt = [reference.render([{"role": "user", "content": "say 3"}])]
+    got, expected = fast.generate(prompt, settings)[0].logprobs, reference.generate(prompt, settings)[0].logprobs
+    assert got is not None and expected is not None
+    assert [t for t, _ in got[0].top] == [t for t, _ in expected[0].top]
+    assert [v for _, v in got[0].top] == pytest.approx([v for _, v in expected[0].top], abs=1e-2)
+
 
 def test_full_finetune_writes_a_standalone_model(tiny_model: Path, tmp_path: Path) -> None:
     data, out = write_data(tmp_path / "d.jsonl", n=4), tmp_path / "out"
