@@ -114,11 +114,10 @@ def _local_batch_size(model: str | Model) -> int | None:
     name = local_name(model)
     if name is None:
         return None  # Inspect's own defaults
-    from emscope.models.engines import host_engine
+    from emscope.models.engines import engine_for
     from emscope.models.provider import default_batch
-    from emscope.models.spec import base_directory
 
-    return default_batch(host_engine(None, base_directory(name)).name)
+    return default_batch(engine_for(name).name)
 
 
 def _subject_identity(model: str | Model, weights_sha: str | None) -> dict[str, str]:
@@ -126,12 +125,10 @@ def _subject_identity(model: str | Model, weights_sha: str | None) -> dict[str, 
     name = local_name(model)
     if name is None or weights_sha is None:
         return {}
-    from emscope.models.engines import host_engine
+    from emscope.models.engines import engine_for
     from emscope.models.precision import host_precision
-    from emscope.models.spec import base_directory
 
-    engine = host_engine(None, base_directory(name))
-    return {"weights_sha256": weights_sha, "engine": engine.name, "dtype": host_precision().dtype}
+    return {"weights_sha256": weights_sha, "engine": engine_for(name).name, "dtype": host_precision().dtype}
 
 
 def _inspect_eval(request: EvalRequest, out: Path, weights_sha: str | None = None) -> Any:

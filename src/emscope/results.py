@@ -341,20 +341,16 @@ def _precision(log: EvalLog, judges: list[JudgeRef]) -> dict[str, Any]:
     record: dict[str, Any] = {}
     name = local_name(log.eval.model)
     if name is not None:
-        from emscope.models.engines import host_engine
-        from emscope.models.spec import resolve_local
+        from emscope.models.engines import engine_for
 
         args = log.eval.model_args or {}
-        engine = host_engine(args.get("engine"), resolve_local(name).path)
+        engine = engine_for(name, args.get("engine"))  # the base's config only: no weights hashed again
         weights = {"weights": str(args.get("weights", "float"))} if engine.name == "openvino" else {}
         record["subject"] = {**host_precision(args.get("dtype")).record(), **engine.record(), **weights}
     if any(j["id"].startswith("offline") for j in judges):
-        from emscope.judges.features import QWEN_MODEL
-        from emscope.models.engines import host_engine
-        from emscope.models.spec import base_directory
+        from emscope.judges.features import reader_engine
 
-        reader = host_engine(None, base_directory(QWEN_MODEL))  # the judge reads with the host's engine
-        record["offline_judge"] = {**host_precision().record(), **reader.record()}
+        record["offline_judge"] = {**host_precision().record(), **reader_engine().record()}
     return record
 
 

@@ -37,6 +37,8 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     import torch
 
+    from emscope.models.engines import EngineChoice
+
 SURFACE_FEATURES = (
     "log_chars",
     "alpha_fraction",
@@ -116,11 +118,7 @@ def feature_model() -> tuple[Any, Any]:
     elsewhere, or with `EMSCOPE_ENGINE=hf`, the transformers decoder of `qwen_model`.
     """
     global _reader
-    from emscope.models.engines import host_engine
-    from emscope.models.spec import resolve_local
-
-    local = resolve_local(QWEN_MODEL)
-    if host_engine(None, local.path).name != "openvino":
+    if reader_engine().name != "openvino":
         return qwen_model()
     with _qwen_lock:
         if _reader is None:
@@ -128,20 +126,27 @@ def feature_model() -> tuple[Any, Any]:
 
             from emscope.models.ov_reader import OpenVINOReader
             from emscope.models.precision import host_precision
+            from emscope.models.spec import resolve_local
 
+            local = resolve_local(QWEN_MODEL)
             tokenizer = AutoTokenizer.from_pretrained(local.path)
             tokenizer.padding_side = "right"
             _reader = (tokenizer, OpenVINOReader(local.path, local.weights_sha256, QWEN_LAYER, host_precision().dtype))
         return _reader
 
 
+def reader_engine() -> EngineChoice:
+    """The engine `feature_model()` reads with on this host (asked per call: `EMSCOPE_ENGINE` may change)."""
+    from emscope.models.engines import engine_for
+
+    return engine_for(QWEN_MODEL)
+
+
 def reader_identity() -> str:
     """The engine and precision `feature_model()` reads with on this host (verdicts differ slightly between them)."""
-    from emscope.models.engines import host_engine
     from emscope.models.precision import host_precision
-    from emscope.models.spec import base_directory
 
-    return f"{host_engine(None, base_directory(QWEN_MODEL)).name}:{host_precision().dtype}"
+    return f"{reader_engine().name}:{host_precision().dtype}"
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,17 @@ def host_engine(override: str | None, model_dir: Path) -> EngineChoice:
     return choose_engine(override, model_dir, torch.cuda.is_available())
 
 
+def engine_for(name: str, override: str | None = None) -> EngineChoice:
+    """The engine the `emscope/<name>` model runs on here: `host_engine` for its base directory.
+
+    Reads only the base model's config (no weights are hashed), so callers that decide before loading
+    (batch width, cache scopes, provenance) ask the same question the provider does.
+    """
+    from emscope.models.spec import base_directory
+
+    return host_engine(override, base_directory(name))
+
+
 def _openvino_installed() -> bool:
     import importlib.util
 
