@@ -12,28 +12,15 @@ import torch
 from emscope.errors import ModelError
 from emscope.models.completion import GenSettings
 from emscope.models.engines import choose_engine
-from emscope.models.ov_graph import BIAS_MASKED, DecoderShape, build_decoder, quantise_rows, rotary_tables
+from emscope.models.ov_graph import DecoderShape, build_decoder, quantise_rows, step_inputs
 from helpers import local_engine
 
 PROMPTS = ["Hello there, how are you?", "hi", "Write three lines about the sea, please."]
 
 
 def _graph_logits(request, shape: DecoderShape, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
-    length, total = ids.shape[1], mask.shape[1]
-    cos, sin = rotary_tables(np.clip(np.cumsum(mask, 1) - 1, 0, None)[:, -length:], shape.head_dim, shape.rope_theta)
-    visible = (np.arange(total)[None, None] <= (total - length + np.arange(length))[None, :, None]) & (
-        mask[:, None] == 1
-    )
-    bias = np.where(visible, 0.0, BIAS_MASKED).astype(np.float32)[:, None]
-    request.infer(
-        {
-            "input_ids": ids,
-            "attention_bias": bias,
-            "cos": cos,
-            "sin": sin,
-            "beam_idx": np.arange(ids.shape[0], dtype=np.int32),
-        }
-    )
+    """One call of the graph with the inputs the engine builds (`step_inputs`), every cache row kept."""
+    request.infer({**step_inputs(ids, mask, shape), "beam_idx": np.arange(ids.shape[0], dtype=np.int32)})
     return np.array(request.get_tensor("logits").data)
 
 

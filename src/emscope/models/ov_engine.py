@@ -32,7 +32,7 @@ from emscope.models.completion import (
     render,
     stop_ids,
 )
-from emscope.models.ov_graph import BIAS_MASKED, DecoderShape, rotary_tables
+from emscope.models.ov_graph import DecoderShape, step_inputs
 from emscope.models.sampling import RowSampler, SeedCounter
 
 PREFILL_TOKENS = 8192  # prompt tokens (over the whole batch) per graph call while reading prompts
@@ -143,24 +143,9 @@ class OpenVINOEngine:
         """One graph call: `new_ids` [B, L] appended to the cache; `mask` [B, past + L] covers every position.
 
         `cache_rows` picks which rows of the cache continue (in this order); None keeps them all.
-        Positions count only real tokens (left padding takes none), as transformers does for Qwen2/Llama.
         """
-        rows, length = new_ids.shape
-        total = mask.shape[1]
-        positions = np.clip(np.cumsum(mask, axis=1) - 1, 0, None)[:, -length:]
-        cos, sin = rotary_tables(positions, self.shape.head_dim, self.shape.rope_theta)
-        keys = np.arange(total)[None, None, :]
-        queries = (total - length + np.arange(length))[None, :, None]
-        visible = (keys <= queries) & (mask[:, None, :] == 1)
-        bias = np.where(visible, 0.0, BIAS_MASKED).astype(np.float32)[:, None]
-        inputs = {
-            "input_ids": new_ids,
-            "attention_bias": bias,
-            "cos": cos,
-            "sin": sin,
-            "beam_idx": (np.arange(rows) if cache_rows is None else cache_rows).astype(np.int32),
-        }
-        self._request.infer(inputs)
+        rows = np.arange(new_ids.shape[0]) if cache_rows is None else cache_rows
+        self._request.infer({**step_inputs(new_ids, mask, self.shape), "beam_idx": rows.astype(np.int32)})
         return np.array(
             self._request.get_tensor("logits").data, dtype=np.float32
         )  # a copy: the next call reuses the buffer

@@ -75,6 +75,25 @@ def rotary_tables(positions: np.ndarray, head_dim: int, theta: float) -> tuple[n
     return np.cos(angles).astype(np.float32), np.sin(angles).astype(np.float32)
 
 
+def step_inputs(new_ids: np.ndarray, mask: np.ndarray, shape: DecoderShape) -> dict[str, np.ndarray]:
+    """The ids, attention bias and rotary tables for one graph call.
+
+    `new_ids` [B, L] follow the positions already read; `mask` [B, past + L] covers every position
+    (1 = a real token). Each query sees the real tokens up to and including itself; positions count
+    real tokens only (left padding takes none), as transformers does for Qwen2/Llama. A reader call is
+    the case past = 0.
+    """
+    length, total = new_ids.shape[1], mask.shape[1]
+    mask = mask.astype(np.int64)
+    positions = np.clip(np.cumsum(mask, axis=1) - 1, 0, None)[:, -length:]
+    cos, sin = rotary_tables(positions, shape.head_dim, shape.rope_theta)
+    keys = np.arange(total)[None, None, :]
+    queries = (total - length + np.arange(length))[None, :, None]
+    visible = (keys <= queries) & (mask[:, None, :] == 1)
+    bias = np.where(visible, 0.0, BIAS_MASKED).astype(np.float32)[:, None]
+    return {"input_ids": new_ids.astype(np.int64), "attention_bias": bias, "cos": cos, "sin": sin}
+
+
 def quantise_rows(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Symmetric int8 per output row: weight ≈ q * scale, |q| ≤ 127."""
     scale = np.abs(weight).max(axis=1, keepdims=True).astype(np.float32) / 127.0

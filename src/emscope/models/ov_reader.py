@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from emscope.models.ov_graph import BIAS_MASKED, DecoderShape, rotary_tables
+from emscope.models.ov_graph import DecoderShape, step_inputs
 
 
 class OpenVINOReader:
@@ -44,13 +44,7 @@ class OpenVINOReader:
         Each row attends causally to its own real tokens only, and positions count real tokens, as
         transformers computes them for a padded batch.
         """
-        length = input_ids.shape[1]
-        mask = attention_mask.astype(np.int64)
-        positions = np.clip(np.cumsum(mask, axis=1) - 1, 0, None)
-        cos, sin = rotary_tables(positions, self.shape.head_dim, self.shape.rope_theta)
-        visible = (np.arange(length)[None, None, :] <= np.arange(length)[None, :, None]) & (mask[:, None, :] == 1)
-        bias = np.where(visible, 0.0, BIAS_MASKED).astype(np.float32)[:, None]
-        inputs = {"input_ids": input_ids.astype(np.int64), "attention_bias": bias, "cos": cos, "sin": sin}
+        inputs = step_inputs(input_ids, attention_mask, self.shape)
         with self._lock:
             self._request.infer(inputs)
             return np.array(self._request.get_tensor("hidden").data, dtype=np.float32)
