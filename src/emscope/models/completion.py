@@ -103,6 +103,11 @@ class StepLogprobs:
         return TokenLogprob(tokenizer.decode([self.token]), self.logprob, pairs)
 
 
+def stop_index(tokens: list[int], stops: frozenset[int]) -> int | None:
+    """Where a row's first stop token is (its completion ends just before it); None if it has none."""
+    return next((i for i, t in enumerate(tokens) if t in stops), None)
+
+
 def finish(
     tokenizer: Any,
     tokens: list[int],
@@ -116,7 +121,7 @@ def finish(
     `steps` holds one entry per generated id (None when the request asked for no logprobs); an
     immediate EOS still reports that first step, because a logprob judge reads its distribution.
     """
-    length = next((i for i, t in enumerate(tokens) if t in stops), None)
+    length = stop_index(tokens, stops)
     stop_reason = "stop" if length is not None else "max_tokens"
     kept = tokens if length is None else tokens[:length]
     text = tokenizer.decode(kept, skip_special_tokens=True)

@@ -20,15 +20,13 @@ from emscope.models.completion import (
     GenResult,
     GenSettings,
     StepLogprobs,
-    TokenLogprob,
     finish,
     load_tokenizer,
     render,
     stop_ids,
+    stop_index,
 )
 from emscope.models.sampling import RowSampler, SeedCounter
-
-__all__ = ["GenResult", "GenSettings", "LocalEngine", "TokenLogprob"]
 
 
 class LocalEngine:
@@ -117,7 +115,8 @@ class LocalEngine:
             import torch
 
             k = settings.top_logprobs or 1
-            until = next((i for i, t in enumerate(tokens) if t in self._stops), len(tokens)) + 1  # finish keeps no more
+            stop = stop_index(tokens, self._stops)
+            until = (len(tokens) if stop is None else stop) + 1  # `finish` keeps no more steps than this
             logps = (torch.log_softmax(step[row].float(), dim=-1).numpy() for step in out.logits[:until])
             steps = [StepLogprobs.of(logp, token, k) for logp, token in zip(logps, tokens, strict=False)]
         return finish(self.tokenizer, tokens, n_in, self._stops, settings, steps)
