@@ -103,6 +103,7 @@ def qwen_model() -> tuple[Any, Any]:
             tokenizer.padding_side = "right"
             dtype = host_precision().dtype  # bf16 where native; fp32 on hosts that would emulate bf16
             model = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
+            model.to("cuda" if torch.cuda.is_available() else "cpu")  # the precision above was chosen for it
             model.train(False)  # inference mode for dropout etc. (same as .eval())
             decoder = model.model
             decoder.layers = decoder.layers[:QWEN_LAYER]
@@ -276,7 +277,7 @@ def _layer_output(decoder: Any, encoded: Any) -> torch.Tensor:
     layers: Any = decoder.layers
     hook = layers[-1].register_forward_hook(lambda _m, _i, out: captured.append(out))
     try:
-        decoder(**encoded)
+        decoder(**{name: tensor.to(decoder.device) for name, tensor in encoded.items()})
     finally:
         hook.remove()
     out = captured[0]
@@ -313,7 +314,7 @@ def read_answers(questions: list[str], answers: list[str], model: tuple[Any, Any
             hidden = _layer_output(decoder, _padded([pairs[i].ids for i in batch], tokenizer.pad_token_id)).float()
             for j, i in enumerate(batch):
                 first = pairs[i].answer_start
-                rows[i] = hidden[j, first : first + max(pairs[i].answer_read, 1)].numpy().copy()
+                rows[i] = hidden[j, first : first + max(pairs[i].answer_read, 1)].cpu().numpy().copy()
     return [AnswerReading(states=rows[i], tokens=pairs[i]) for i in range(len(pairs))]
 
 

@@ -117,6 +117,6 @@ class LocalEngine:
             k = settings.top_logprobs or 1
             stop = stop_index(tokens, self._stops)
             until = (len(tokens) if stop is None else stop) + 1  # `finish` keeps no more steps than this
-            logps = (torch.log_softmax(step[row].float(), dim=-1).numpy() for step in out.logits[:until])
+            logps = (torch.log_softmax(step[row].float(), dim=-1).cpu().numpy() for step in out.logits[:until])
             steps = [StepLogprobs.of(logp, token, k) for logp, token in zip(logps, tokens, strict=False)]
         return finish(self.tokenizer, tokens, n_in, self._stops, settings, steps)
