@@ -102,7 +102,7 @@ def qwen_model() -> tuple[Any, Any]:
             tokenizer = AutoTokenizer.from_pretrained(path)
             tokenizer.padding_side = "right"
             dtype = host_precision().dtype  # bf16 where native; fp32 on hosts that would emulate bf16
-            model = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
+            model: Any = AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype))
             model.to("cuda" if torch.cuda.is_available() else "cpu")  # the precision above was chosen for it
             model.train(False)  # inference mode for dropout etc. (same as .eval())
             decoder = model.model
