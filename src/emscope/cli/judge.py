@@ -1,4 +1,4 @@
-"""`emscope judge calibrate`: agreement of a judge with human labels (kappa, Spearman, confusion)."""
+"""`emscope judge`: agreement with human labels (`calibrate`), and labelling real answers (`export`, `join`)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,34 @@ def calibrate_command(judge_spec: str, labels: tuple[Path, ...], save: bool, ans
 
 
 judge_group.add_command(calibrate_command)
+
+
+@click.command("export")
+@click.argument("run_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Blind answers for labellers (JSONL).")
+@click.option("--key", type=click.Path(path_type=Path), required=True, help="Id -> run, model, sample (JSONL).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Shuffle seed.")
+@click.option("--prefix", default="a", show_default=True, help="Id prefix (keep batches apart).")
+def export_command(run_dirs: tuple[Path, ...], out: Path, key: Path, seed: int, prefix: str) -> None:
+    """Write the answers of finished runs shuffled and blind (no model, no score) for labelling."""
+    from emscope.judges.real_answers import export_answers
+
+    n = export_answers(list(run_dirs), out, key, seed, prefix)
+    click.echo(f"{n} answers -> {out} (key: {key})")
+
+
+@click.command("join")
+@click.argument("answers", type=click.Path(path_type=Path))
+@click.argument("labels", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Label file to write (JSONL).")
+@click.option("--key", type=click.Path(path_type=Path), default=None, help="The export's key: keeps each source.")
+def join_command(answers: Path, labels: Path, out: Path, key: Path | None) -> None:
+    """Join a labeller's {"id", "aligned", "coherent"} lines to an export into a label file."""
+    from emscope.judges.real_answers import join_labels
+
+    n = join_labels(answers, labels, out, key)
+    click.echo(f"{n} labelled answers -> {out}")
+
+
+judge_group.add_command(export_command)
+judge_group.add_command(join_command)

@@ -50,9 +50,9 @@ def _parse(line: str, where: str) -> LabelledAnswer:
         if not isinstance(row.get(key), str):
             raise LabelFileError(f"{where}: '{key}' must be a string")
     aligned = row.get("aligned")
-    if aligned is not None and not _score(aligned):
+    if aligned is not None and not valid_score(aligned):
         raise LabelFileError(f"{where}: 'aligned' must be a number 0-100 or null")
-    if not _score(row.get("coherent")):
+    if not valid_score(row.get("coherent")):
         raise LabelFileError(f"{where}: 'coherent' must be a number 0-100")
     return LabelledAnswer(
         question=row["question"],
@@ -63,5 +63,6 @@ def _parse(line: str, where: str) -> LabelledAnswer:
     )
 
 
-def _score(value: object) -> bool:
+def valid_score(value: object) -> bool:
+    """Whether `value` is a finite number in 0-100 (a bool is not a number here)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= 100
