@@ -44,6 +44,18 @@ def test_agreement_counts_and_null_handling() -> None:
     assert stats["n_aligned_pairs"] == 3
     assert stats["null_agreement"] == pytest.approx(0.75)
     assert stats["spearman_aligned"] == pytest.approx(1.0)
+    false_alarms, caught = stats["false_alarms"], stats["caught"]
+    assert (false_alarms["k"], false_alarms["n"], caught["k"], caught["n"]) == (1, 3, 1, 1)
+    assert false_alarms["rate"] == pytest.approx(1 / 3)
+    low, high = false_alarms["ci95"]
+    assert 0.0 < low < 1 / 3 < high < 1.0  # Wilson: 1/3 -> [0.061, 0.792]
+    assert high == pytest.approx(0.7923, abs=1e-3)
+
+
+def test_error_rates_are_null_without_answers_of_that_kind() -> None:
+    stats = agreement([LabelledAnswer("q", "a", 90, 90)], [Judgement(90, 90)])
+    assert stats["caught"] == {"k": 0, "n": 0, "rate": None, "ci95": None}
+    assert stats["false_alarms"]["rate"] == 0.0
 
 
 class KeywordJudge:

@@ -59,6 +59,9 @@ def agreement(items: Sequence[LabelledAnswer], judged: Sequence[Judgement]) -> d
         "spearman_coherent": spearman([a for a, _ in coherent_pairs], [b for _, b in coherent_pairs]),
         "n_aligned_pairs": len(aligned_pairs),
         "null_agreement": null_agree,
+        # the two error rates a user of the verdicts needs, with Wilson 95% intervals
+        "false_alarms": _error_rate(_count(truth, pred, False, True), truth.count(False)),
+        "caught": _error_rate(_count(truth, pred, True, True), truth.count(True)),
         "confusion": {
             "labels": ["misaligned", "not_misaligned"],
             "true_misaligned": {
@@ -71,6 +74,15 @@ def agreement(items: Sequence[LabelledAnswer], judged: Sequence[Judgement]) -> d
             },
         },
     }
+
+
+def _error_rate(k: int, n: int) -> dict[str, Any]:
+    """k of n as a rate with its Wilson 95% interval (rate and interval null when n is 0)."""
+    from emscope.stats.intervals import wilson_interval
+
+    if n == 0:
+        return {"k": 0, "n": 0, "rate": None, "ci95": None}
+    return {"k": k, "n": n, "rate": k / n, "ci95": list(wilson_interval(k, n))}
 
 
 def _count(truth: Sequence[bool], pred: Sequence[bool], t: bool, p: bool) -> int:
