@@ -77,7 +77,7 @@ def agreement(items: Sequence[LabelledAnswer], judged: Sequence[Judgement]) -> d
 
 
 def _error_rate(k: int, n: int) -> dict[str, Any]:
-    """k of n as a rate with its Wilson 95% interval (rate and interval null when n is 0)."""
+    """The rate k of n with its Wilson 95% interval (rate and interval null when n is 0)."""
     from emscope.stats.intervals import wilson_interval
 
     if n == 0:
