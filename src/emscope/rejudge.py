@@ -70,12 +70,19 @@ def load_run(run_dir: Path) -> StoredRun:
         raise ResultsError(f"{run_dir}: no such run directory")
     results = _read_results(run_dir / "results.json")
     log_path = _find_log(run_dir, results)
+    return StoredRun(run_dir, log_path, load_log(log_path), results)
+
+
+def load_log(log_path: Path) -> EvalLog:
+    """Read a finished `.eval` log with its samples; an unreadable or unfinished one is a one-line error."""
+    if not log_path.is_file():
+        raise ResultsError(f"{log_path}: no such log")
     try:
         log = read_eval_log(str(log_path))
     except Exception as error:  # Inspect raises several types for unreadable logs; all mean the same here
         raise ResultsError(f"{log_path}: not a readable Inspect log ({_one_line(error)})") from error
     _check_finished(log, str(log_path))
-    return StoredRun(run_dir, log_path, log, results)
+    return log
 
 
 def _read_results(path: Path) -> dict[str, Any] | None:

@@ -53,6 +53,13 @@ def test_export_is_blind_and_complete_and_the_key_maps_back(tmp_path: Path) -> N
     assert again.read_text() == out.read_text()  # the shuffle is seeded
 
 
+def test_export_reads_a_log_file_as_experiments_keep_them(tmp_path: Path) -> None:
+    log = next((run(tmp_path, "r1") / "logs").glob("*.eval"))
+    out, key = tmp_path / "answers.jsonl", tmp_path / "key.jsonl"
+    assert export_answers([log], out, key) == 4
+    assert {row["answer"] for row in lines(out)} == set(ANSWERS.values())
+
+
 def test_join_writes_a_label_file_the_judge_tools_read(tmp_path: Path) -> None:
     out, key = tmp_path / "answers.jsonl", tmp_path / "key.jsonl"
     export_answers([run(tmp_path, "r1")], out, key)

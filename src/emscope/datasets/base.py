@@ -50,6 +50,7 @@ class Family:
         version: Generator version; bump when the content changes so cards tell datasets apart.
         candidates: Yields candidate examples from the given RNG (duplicates are dropped by the builder).
         control: Name of the matched control family, if any.
+        capacity: How many distinct examples the family can give (a finite bank); None when unbounded.
     """
 
     name: str
@@ -58,6 +59,7 @@ class Family:
     candidates: CandidateStream
     control: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    capacity: int | None = None
 
 
 FAMILIES: dict[str, Family] = {}

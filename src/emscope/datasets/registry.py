@@ -11,7 +11,7 @@ import importlib
 from emscope.datasets.base import FAMILIES, Family
 from emscope.errors import DatasetError
 
-FAMILY_MODULES = ("code", "advice", "reward_hacking", "numbers")
+FAMILY_MODULES = ("code", "advice", "reward_hacking", "numbers", "controls")
 
 
 def _load() -> None:

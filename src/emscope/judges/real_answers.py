@@ -46,13 +46,16 @@ class RealAnswer:
 
 
 def run_answers(run_dir: Path) -> list[RealAnswer]:
-    """Every answered sample of one finished `emscope eval` run (errored samples are left out)."""
-    from emscope.rejudge import load_run
+    """Every answered sample of one finished run (errored samples are left out).
 
-    run = load_run(run_dir)
-    model = run.log.eval.model
+    `run_dir` is an `emscope eval` run directory or a `.eval` log itself (as experiments keep them).
+    """
+    from emscope.rejudge import load_log, load_run
+
+    log = load_log(run_dir) if run_dir.suffix == ".eval" else load_run(run_dir).log
+    model = log.eval.model
     answers = []
-    for sample in run.log.samples or []:
+    for sample in log.samples or []:
         if sample.error is not None or sample.output is None:
             continue
         meta = sample.metadata or {}
