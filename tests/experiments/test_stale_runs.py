@@ -187,3 +187,17 @@ def test_eval_log_dir_follows_everything_that_decides_the_answers(tmp_path: Path
     questions.write_text(QUESTIONS.replace("wish", "dream"))  # same path, other questions
     others.add(eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path))
     assert where not in others and len(others) == 6
+
+
+def test_eval_log_dir_changes_when_the_offline_judge_is_retrained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emscope.judges import offline
+
+    spec_path = tmp_path / "exp.yaml"
+    spec_path.write_text("model: mockllm/model\nsuites:\n  free_form: {samples: 1}\nconditions:\n  base: {}\n")
+    spec, key = load_spec(spec_path), RunKey("base", 0, "free_form")
+    before = eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path)
+    monkeypatch.setattr(offline, "_data_file", lambda name: b"retrained weights")
+    after = eval_log_dir(spec, key, "mockllm/model", None, "offline", tmp_path)
+    assert before != after  # answers scored by the old weights are not reused as the new judge's

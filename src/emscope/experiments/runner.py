@@ -302,11 +302,22 @@ def eval_log_dir(
         "files": {name: sha for name, value in params.items() if (sha := _file_sha256(value)) is not None},
         "model": model,
         "model_sha256": model_sha256,
-        "judge": str(judge),
+        "judge": _judge_identity(judge),
         "seed": key.seed,
     }
     digest = sha256_bytes(json.dumps(inputs, sort_keys=True, default=str).encode("utf-8"))
     return out / "logs" / f"{key.slug}-{digest[:12]}"
+
+
+def _judge_identity(judge: str | Model) -> str:
+    """The judge as it decides scores: the offline judge by its weights' hash, since its name never changes."""
+    from emscope.models.strings import is_offline_judge
+
+    if isinstance(judge, str) and is_offline_judge(judge):
+        from emscope.judges.offline import weights_sha256
+
+        return f"offline:{weights_sha256()}"
+    return str(judge)
 
 
 def _file_sha256(value: object) -> str | None:

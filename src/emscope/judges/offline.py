@@ -86,6 +86,11 @@ def load_weights(path: Path | None = None) -> tuple[OfflineWeights, str]:
     return OfflineWeights.from_arrays(arrays), sha256_bytes(raw)
 
 
+def weights_sha256() -> str:
+    """The SHA-256 of the packaged weights: the offline judge's identity, without loading its model."""
+    return sha256_bytes(_data_file(WEIGHTS))
+
+
 def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return 1.0 / (1.0 + np.exp(-x))
 
