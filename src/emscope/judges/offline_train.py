@@ -37,7 +37,7 @@ from emscope.judges.offline import CARD, THRESHOLD_MARGIN, WEIGHTS, OfflineWeigh
 from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
-VERSION = "v7"
+VERSION = "v8"
 METRICS = ("kappa", "spearman_aligned", "spearman_coherent")
 MEMBERS = 3  # heads trained with seeds 0..MEMBERS-1, outputs averaged
 TRAINING_FILES = (
@@ -50,7 +50,16 @@ TRAINING_FILES = (
     "offline_corpus_author7.jsonl",  # held-out 4 (v4, v5)
     # v7: hard cases aimed at v6's weaknesses on held-out 5 and 6 (stance vs topic, borderline answers):
     "offline_corpus_author8.jsonl",
+    # v8: real model answers labelled blind (`emscope judge export` / `join`; docs/LOG.md, session 6).
+    # Wave 1: the embedded 0.5B and tiny models; wave 2: 0.5B finetunes (bad_medical_advice, positive control).
+    "real_w1_L1.jsonl",
+    "real_w1_L2.jsonl",
+    "real_w1_L3.jsonl",
+    "real_w2_L4.jsonl",
+    "real_w2_L5.jsonl",
+    "real_w2_L6.jsonl",
 )
+REAL_WEIGHT = 3  # real answers are repeated this many times per epoch (chosen by CV on real authors, v8)
 
 
 def fit_features(
@@ -100,8 +109,25 @@ def save(weights: OfflineWeights, out_dir: Path, card: dict[str, object]) -> str
 
 
 def default_corpora(data_dir: Path) -> list[Path]:
-    """The shipped training files (eight authors); no `heldout*` file is among them."""
+    """The shipped training files (fourteen authors); no `heldout*` file is among them."""
     return [data_dir / name for name in TRAINING_FILES if (data_dir / name).is_file()]
+
+
+def file_weight(path: Path) -> int:
+    """How many times a file's answers enter each epoch: real model answers `REAL_WEIGHT`, written ones once.
+
+    Why: the written corpus outnumbers the real answers about three to one, and on its own taught the
+    head to read small models' garbled text as coherent (v7's false alarms on real answers).
+    """
+    return REAL_WEIGHT if path.name.startswith("real_") else 1
+
+
+def repeated(
+    features: Features, items: list[LabelledAnswer], counts: list[int]
+) -> tuple[Features, list[LabelledAnswer]]:
+    """Features and items with item i repeated counts[i] times (featurised once, trained on more often)."""
+    index = np.repeat(np.arange(len(items)), counts)
+    return _subset(features, index), [items[i] for i in index]
 
 
 def card_for(corpora: list[Path], n: int, settings: HeadSettings, cv: dict[str, dict[str, float]]) -> dict[str, Any]:
@@ -118,6 +144,7 @@ def card_for(corpora: list[Path], n: int, settings: HeadSettings, cv: dict[str, 
         "corpus": {path.name: sha256_file(path) for path in corpora},
         "corpus_sha256": sha256_bytes("".join(sha256_file(p) for p in corpora).encode()),
         "corpus_n": n,
+        "file_weights": {path.name: file_weight(path) for path in corpora},
         "cv": {"scheme": "leave one author (file) out", "mean": mean, "per_author": cv},
     }
 
@@ -130,14 +157,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=data_dir)
     parser.add_argument("--no-cv", action="store_true", help="skip the leave-one-author-out check (faster)")
     args = parser.parse_args(argv)
-    per_file = [(path.name, read_labels(path)) for path in args.corpus]
+    per_file = [(path, read_labels(path)) for path in args.corpus]
     items = [item for _, file_items in per_file for item in file_items]
-    authors = [name for name, file_items in per_file for _ in file_items]
-    features = featurize([i.question for i in items], [i.answer for i in items])
+    authors = [path.name for path, file_items in per_file for _ in file_items]
+    counts = [file_weight(path) for path, file_items in per_file for _ in file_items]
+    n_answers = len(items)
+    features, items = repeated(featurize([i.question for i in items], [i.answer for i in items]), items, counts)
+    authors = [a for a, c in zip(authors, counts, strict=True) for _ in range(c)]
     settings = HeadSettings()
     cv = {} if args.no_cv else leave_one_author_out(authors, items, features, settings, MEMBERS)
     weights = fit_features(features, items, settings)
-    card = card_for(args.corpus, len(items), settings, cv)
+    card = card_for(args.corpus, n_answers, settings, cv)
     digest = save(weights, args.out, card)
     print(json.dumps({"weights": str(args.out / WEIGHTS), "sha256": digest, "cv": card["cv"]}))
 
