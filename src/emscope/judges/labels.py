@@ -10,6 +10,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from emscope.errors import LabelFileError
 from emscope.textfiles import numbered_lines, read_utf8
@@ -30,22 +31,32 @@ def read_labels(path: Path) -> list[LabelledAnswer]:
     """Read and validate a label file, naming `FILE:LINE` on the first bad line."""
     if not path.is_file():
         raise LabelFileError(f"{path}: label file not found")
-    items = []
-    for number, line in numbered_lines(read_utf8(path, LabelFileError)):
-        if line.strip():
-            items.append(_parse(line, f"{path}:{number}"))
+    items = [_parse(row, where) for where, row in json_objects(path)]
     if not items:
         raise LabelFileError(f"{path}: no labelled answers")
     return items
 
 
-def _parse(line: str, where: str) -> LabelledAnswer:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise LabelFileError(f"{where}: invalid JSON ({error.msg})") from None
-    if not isinstance(row, dict):
-        raise LabelFileError(f"{where}: expected a JSON object")
+def json_objects(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(FILE:LINE, object) for each non-blank line of a JSONL file; a line that is not an object is an error."""
+    if not path.is_file():
+        raise LabelFileError(f"{path}: no such file")
+    rows = []
+    for number, line in numbered_lines(read_utf8(path, LabelFileError)):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise LabelFileError(f"{where}: invalid JSON ({error.msg})") from None
+        if not isinstance(row, dict):
+            raise LabelFileError(f"{where}: expected a JSON object")
+        rows.append((where, row))
+    return rows
+
+
+def _parse(row: dict[str, Any], where: str) -> LabelledAnswer:
     for key in ("question", "answer"):
         if not isinstance(row.get(key), str):
             raise LabelFileError(f"{where}: '{key}' must be a string")

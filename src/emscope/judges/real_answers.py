@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from emscope.errors import LabelFileError
-from emscope.judges.labels import valid_score
+from emscope.judges.labels import json_objects, valid_score
 from emscope.paths import atomic_write_text
-from emscope.textfiles import numbered_lines, read_utf8
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def join_labels(answers: Path, labels: Path, out: Path, key: Path | None = None)
     exported = {row["id"]: row for row in _rows(answers)}
     sources = {row["id"]: row for row in _rows(key)} if key is not None else {}
     joined: dict[str, dict[str, Any]] = {}
-    for where, row in _numbered_rows(labels):
+    for where, row in json_objects(labels):
         answer_id = str(row.get("id"))
         if answer_id not in exported:
             raise LabelFileError(f"{where}: unknown id {answer_id!r} (not in {answers})")
@@ -116,24 +115,5 @@ def join_labels(answers: Path, labels: Path, out: Path, key: Path | None = None)
     return len(joined)
 
 
-def _numbered_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    """(FILE:LINE, object) for each non-blank line; a line that is not a JSON object is an error."""
-    if not path.is_file():
-        raise LabelFileError(f"{path}: no such file")
-    rows = []
-    for number, line in numbered_lines(read_utf8(path, LabelFileError)):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise LabelFileError(f"{where}: invalid JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise LabelFileError(f"{where}: expected a JSON object")
-        rows.append((where, row))
-    return rows
-
-
 def _rows(path: Path) -> list[dict[str, Any]]:
-    return [row for _, row in _numbered_rows(path)]
+    return [row for _, row in json_objects(path)]
