@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import torch
 
 SEED_BITS = 63  # torch.Generator takes seeds below 2**64; 63 bits also fit a signed int64
+UNIFORM_BLOCK = 64  # uniforms drawn per row at once (a row's stream is unchanged; fewer generator calls)
 
 
 def request_seed(run_seed: int, prompt: str, occurrence: int) -> int:
@@ -79,6 +80,10 @@ class RowSampler:
         self.top_p = top_p
         self.top_k = top_k
         self._generators = [torch.Generator().manual_seed(seed) for seed in seeds]
+        # Each row's uniforms are drawn UNIFORM_BLOCK at a time: the same numbers, in the same order, as one
+        # draw per step (a CPU generator's block is its scalar draws in sequence), at a fraction of the calls.
+        self._uniforms = torch.empty(len(seeds), UNIFORM_BLOCK, dtype=torch.float64)
+        self._used = [UNIFORM_BLOCK] * len(seeds)  # per row: how many of its buffered uniforms are spent
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         """Draw one token per row and mask every other token."""
@@ -98,10 +103,22 @@ class RowSampler:
         """
         import torch
 
-        generators = self._generators if rows is None else [self._generators[r] for r in rows]
         probs = torch.softmax(self._filtered(scores), dim=-1)
-        uniforms = torch.stack([torch.rand((), generator=g, dtype=torch.float64) for g in generators])
-        return draw(probs, uniforms.to(probs.device))
+        return draw(probs, self._next_uniforms(range(len(self._generators)) if rows is None else rows).to(probs.device))
+
+    def _next_uniforms(self, rows: Sequence[int]) -> torch.Tensor:
+        """One uniform number per named row, each the next in that row's own stream."""
+        import torch
+
+        for r in rows:
+            if self._used[r] == UNIFORM_BLOCK:
+                self._uniforms[r] = torch.rand(UNIFORM_BLOCK, generator=self._generators[r], dtype=torch.float64)
+                self._used[r] = 0
+        index = torch.tensor(list(rows), dtype=torch.long)
+        offsets = torch.tensor([self._used[r] for r in rows], dtype=torch.long)
+        for r in rows:
+            self._used[r] += 1
+        return self._uniforms[index, offsets]
 
     def _filtered(self, scores: torch.Tensor) -> torch.Tensor:
         """Temperature, then top-k, then top-p (the order transformers uses), out of place."""
