@@ -38,8 +38,11 @@ def test_row_sampler_rows_do_not_depend_on_their_neighbours() -> None:
 
 
 def test_each_row_draws_its_own_seeded_stream_in_order_across_buffer_refills() -> None:
-    """Rows named in any order and subset, over more steps than one buffered block, draw exactly the
-    tokens that one scalar draw per row per step from `torch.Generator(seed)` gives (what runs reproduce)."""
+    """Every row draws exactly its own seeded stream, whatever the order, subset and buffer refills.
+
+    Over more steps than one buffered block, the tokens equal those from one scalar draw per row per
+    step from `torch.Generator(seed)`: what makes a seeded run reproduce.
+    """
     from emscope.models.sampling import UNIFORM_BLOCK
 
     seeds = [11, 22, 33]
