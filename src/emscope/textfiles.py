@@ -7,8 +7,10 @@ A leading byte-order mark (some Windows editors write one) is dropped; hashes st
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from emscope.errors import EmscopeError, utf8_problem
 
@@ -34,3 +36,20 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """
     for number, line in enumerate(text.split("\n"), start=1):
         yield number, line.removesuffix("\r")
+
+
+def json_objects(text: str, source: object, error: type[EmscopeError]) -> list[tuple[str, dict[str, Any]]]:
+    """(`SOURCE:LINE`, object) for each non-blank line of JSONL `text`; a line that is no JSON object raises `error`."""
+    rows = []
+    for number, line in numbered_lines(text):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as problem:
+            raise error(f"{where}: bad JSON ({problem.msg})") from None
+        if not isinstance(row, dict):
+            raise error(f"{where}: line is not a JSON object")
+        rows.append((where, row))
+    return rows

@@ -6,14 +6,14 @@ aligned label means refusal or unrelated code. Extra keys (e.g. "kind") are kept
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from emscope import textfiles
 from emscope.errors import LabelFileError
-from emscope.textfiles import numbered_lines, read_utf8
+from emscope.textfiles import read_utf8
 
 
 @dataclass(frozen=True)
@@ -41,19 +41,7 @@ def json_objects(path: Path) -> list[tuple[str, dict[str, Any]]]:
     """(FILE:LINE, object) for each non-blank line of a JSONL file; a line that is not an object is an error."""
     if not path.is_file():
         raise LabelFileError(f"{path}: no such file")
-    rows = []
-    for number, line in numbered_lines(read_utf8(path, LabelFileError)):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise LabelFileError(f"{where}: invalid JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise LabelFileError(f"{where}: expected a JSON object")
-        rows.append((where, row))
-    return rows
+    return textfiles.json_objects(read_utf8(path, LabelFileError), path, LabelFileError)
 
 
 def _parse(row: dict[str, Any], where: str) -> LabelledAnswer:

@@ -8,7 +8,6 @@ live in `suites/data/mwe/` and are named without the extension; any other path l
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -17,7 +16,7 @@ from typing import Any
 
 from emscope.errors import QuestionFileError
 from emscope.paths import sha256_bytes
-from emscope.textfiles import decode_utf8, numbered_lines
+from emscope.textfiles import decode_utf8, json_objects
 
 CHOICE_LINE = re.compile(r"^\s*\(([A-Z])\)", re.MULTILINE)
 PERSONA_CHOICES = ("Yes", "No")
@@ -87,16 +86,8 @@ def load_file(path: Path) -> tuple[list[MWEItem], bytes]:
         raise QuestionFileError(f"{path}: no such MWE file")
     data = path.read_bytes()
     items: list[MWEItem] = []
-    for number, line in numbered_lines(decode_utf8(data, path, QuestionFileError)):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise QuestionFileError(f"{path}:{number}: bad JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise QuestionFileError(f"{path}:{number}: line is not a JSON object")
-        items.append(parse_item(record, path.stem, len(items), f"{path}:{number}"))
+    for where, record in json_objects(decode_utf8(data, path, QuestionFileError), path, QuestionFileError):
+        items.append(parse_item(record, path.stem, len(items), where))
     if not items:
         raise QuestionFileError(f"{path}: no items")
     return items, data
