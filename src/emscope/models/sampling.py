@@ -28,6 +28,8 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:
     import torch
 
@@ -83,7 +85,7 @@ class RowSampler:
         # Each row's uniforms are drawn UNIFORM_BLOCK at a time: the same numbers, in the same order, as one
         # draw per step (a CPU generator's block is its scalar draws in sequence), at a fraction of the calls.
         self._uniforms = torch.empty(len(seeds), UNIFORM_BLOCK, dtype=torch.float64)
-        self._used = [UNIFORM_BLOCK] * len(seeds)  # per row: how many of its buffered uniforms are spent
+        self._used = np.full(len(seeds), UNIFORM_BLOCK)  # per row: how many of its buffered uniforms are spent
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         """Draw one token per row and mask every other token."""
@@ -110,15 +112,13 @@ class RowSampler:
         """One uniform number per named row, each the next in that row's own stream."""
         import torch
 
-        for r in rows:
-            if self._used[r] == UNIFORM_BLOCK:
-                self._uniforms[r] = torch.rand(UNIFORM_BLOCK, generator=self._generators[r], dtype=torch.float64)
-                self._used[r] = 0
-        index = torch.tensor(list(rows), dtype=torch.long)
-        offsets = torch.tensor([self._used[r] for r in rows], dtype=torch.long)
-        for r in rows:
-            self._used[r] += 1
-        return self._uniforms[index, offsets]
+        index = np.asarray(rows, dtype=np.int64)
+        for r in index[self._used[index] == UNIFORM_BLOCK]:
+            self._uniforms[r] = torch.rand(UNIFORM_BLOCK, generator=self._generators[r], dtype=torch.float64)
+            self._used[r] = 0
+        offsets = self._used[index]
+        self._used[index] += 1  # each row appears once per call
+        return self._uniforms[torch.from_numpy(index), torch.from_numpy(offsets)]
 
     def _filtered(self, scores: torch.Tensor) -> torch.Tensor:
         """Temperature, then top-k, then top-p (the order transformers uses), out of place."""
