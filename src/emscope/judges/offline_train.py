@@ -159,11 +159,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     per_file = [(path, read_labels(path)) for path in args.corpus]
     items = [item for _, file_items in per_file for item in file_items]
-    authors = [path.name for path, file_items in per_file for _ in file_items]
     counts = [file_weight(path) for path, file_items in per_file for _ in file_items]
     n_answers = len(items)
     features, items = repeated(featurize([i.question for i in items], [i.answer for i in items]), items, counts)
-    authors = [a for a, c in zip(authors, counts, strict=True) for _ in range(c)]
+    authors = [path.name for path, file_items in per_file for _ in range(len(file_items) * file_weight(path))]
     settings = HeadSettings()
     cv = {} if args.no_cv else leave_one_author_out(authors, items, features, settings, MEMBERS)
     weights = fit_features(features, items, settings)
