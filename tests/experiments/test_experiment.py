@@ -229,3 +229,31 @@ def test_backdoor_conditions_are_compared_side_by_side(tiny_model: Path, tmp_pat
     assert rows[("treated", "trigger")] == (14, 20) and rows[("treated", "no_trigger")] == (1, 20)
     html = render(comparison, {suite: b"" for suite in comparison["suites"]})
     assert "Backdoor conditions" in html and "trigger condition" in html
+
+
+def test_snapshots_are_evaluated_and_laid_out_by_training_step(
+    tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_spec(tmp_path, tiny_model)
+    path.write_text(path.read_text().replace("max_steps: 2,", "max_steps: 4, snapshots: 2,").replace("[0, 1]", "[0]"))
+    spec = load_spec(path)
+    out = tmp_path / "out"
+    comparison = run_experiment(spec, out, judge=hashing_grader())
+
+    (row,) = comparison["suites"]["free_form"]["trajectory"]
+    assert row["condition"] == "treated"
+    assert [(p["step"], p["source"]) for p in row["points"]] == [(0, "base"), (2, "snapshot"), (4, "final")]
+    assert [p["epoch"] for p in row["points"]] == [0.0, 2.0, 4.0]  # 8 examples, batch 4 x accumulation 8: 1 step
+    assert all(p["n"] <= 6 and 0 <= p["k"] <= p["n"] for p in row["points"])  # 2 questions x 3 samples
+    main = {r["condition"]: r for r in comparison["suites"]["free_form"]["rates"]}
+    assert (row["points"][0]["k"], row["points"][-1]["k"]) == (main["base"]["k"], main["treated"]["k"])
+    snapshot = json.loads((out / "results" / "treated-s0-step2-free_form.json").read_text())
+    assert snapshot["provenance"]["snapshot"]["step"] == 2 and "/snapshots/step-2" in snapshot["provenance"]["model"]
+    assert "treated-s0-step2-mwe" in comparison["runs"]
+    assert "During training" in (out / "report.html").read_text() and (out / "trajectory-free_form.png").is_file()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a finished experiment must not recompute")
+
+    monkeypatch.setattr("emscope.models.engine.LocalEngine.generate", refuse)
+    assert run_experiment(spec, out, judge=hashing_grader())["suites"] == comparison["suites"]

@@ -194,18 +194,23 @@ def compare(
     results: Mapping[Any, ResultsDocument],
     swaps: Mapping[str, Mapping[Any, ResultsDocument]] | None = None,
     primary_judge: str | None = None,
+    snapshots: tuple[Mapping[Any, ResultsDocument], Mapping[str, dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """The comparison document for an experiment's per-run results (keyed by objects with condition/seed/suite).
 
     `swaps` maps each further judge to the same runs re-judged by it; the document then has a
     `judge_swap` table with every condition's rate under every judge, the primary judge first.
+    `snapshots` (snapshot evaluations, each condition's final step) adds each suite's `trajectory`.
     """
+    from emscope.experiments.trajectory import trajectory_rows
+
     suites = {
         suite: {
             "positive": _positive(suite, results),
             "rates": _condition_rates(spec, suite, results),
             "questions": _question_rows(spec, suite, results),
             "by_trigger": _trigger_rows(spec, suite, results),
+            "trajectory": trajectory_rows(spec, suite, results, *snapshots) if snapshots else [],
         }
         for suite in spec.suites
     }
@@ -223,8 +228,8 @@ def compare(
         "suites": suites,
         "comparisons": _comparisons(spec, suites, results),
         "runs": {
-            f"{k.condition}-s{k.seed}-{k.suite}": {"log": doc.get("log"), "provenance": doc.get("provenance")}
-            for k, doc in results.items()
+            k.slug: {"log": doc.get("log"), "provenance": doc.get("provenance")}
+            for k, doc in [*results.items(), *(snapshots[0].items() if snapshots else [])]
         },
         **({"judge_swap": _swap(spec, results, swaps, primary_judge)} if swaps else {}),
         "correction": "Holm over all condition comparisons; per-question tests Holm-corrected within each condition",

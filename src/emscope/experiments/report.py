@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from emscope.experiments.trajectory_report import trajectory_png, trajectory_table
 from emscope.paths import atomic_write_bytes, atomic_write_text
 from emscope.report.format import CSS, DASH, ci, esc, pct, table
 
@@ -183,15 +184,30 @@ def _runs(comparison: dict[str, Any]) -> str:
     return table(["run", "transcripts (from the experiment directory)"], rows, set())
 
 
+def _image(alt: str, png: bytes) -> str:
+    return f"<p><img alt='{esc(alt)}' src='data:image/png;base64,{base64.b64encode(png).decode('ascii')}'></p>"
+
+
+def _trajectory(suite: str, body: dict[str, Any], pngs: dict[str, bytes]) -> str:
+    """The during-training section of a suite, when its finetunes kept snapshots."""
+    if not body.get("trajectory"):
+        return ""
+    positive = body.get("positive", "misaligned")
+    return (
+        f"<h3>During training</h3>\n{_image(f'{suite} during training', pngs[f'trajectory-{suite}'])}\n"
+        f"{trajectory_table(body['trajectory'], positive)}"
+    )
+
+
 def render(comparison: dict[str, Any], pngs: dict[str, bytes]) -> str:
     """The whole report page."""
     title = f"emscope experiment: {comparison['experiment']}"
     sections = []
     for suite, body in comparison["suites"].items():
-        image = base64.b64encode(pngs[suite]).decode("ascii")
         sections.append(
             f"<h2>Suite {esc(suite)}</h2>\n{_rates_table(body)}\n"
-            f"<p><img alt='{esc(suite)} rates' src='data:image/png;base64,{image}'></p>\n{_trigger_table(body)}\n"
+            f"{_image(f'{suite} rates', pngs[suite])}\n{_trigger_table(body)}\n"
+            f"{_trajectory(suite, body, pngs)}\n"
             f"<h3>By question</h3>\n{_questions_table(body, comparison['baseline'])}"
         )
     seeds = ", ".join(str(s) for s in comparison["seeds"])
@@ -217,6 +233,10 @@ Intervals: {esc(comparison.get("intervals", "95% Wilson"))}.</p>
 def write_experiment_report(out: Path, comparison: dict[str, Any]) -> Path:
     """Write one PNG per suite and `report.html` into `out`; return the HTML path."""
     pngs = {suite: rates_png(suite, body) for suite, body in comparison["suites"].items()}
-    for suite, png in pngs.items():
-        atomic_write_bytes(out / f"rates-{suite}.png", png)
+    for suite, body in comparison["suites"].items():
+        if body.get("trajectory"):
+            positive = body.get("positive", "misaligned")
+            pngs[f"trajectory-{suite}"] = trajectory_png(suite, body["trajectory"], positive)
+    for name, png in pngs.items():
+        atomic_write_bytes(out / (f"{name}.png" if name.startswith("trajectory-") else f"rates-{name}.png"), png)
     return atomic_write_text(out / "report.html", render(comparison, pngs))

@@ -45,16 +45,18 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class RunKey:
-    """One evaluation: a condition at a seed on a suite."""
+    """One evaluation: a condition at a seed on a suite (at a training snapshot's step, if `step` is set)."""
 
     condition: str
     seed: int
     suite: str
+    step: int | None = None
 
     @property
     def slug(self) -> str:
-        """File-name form, e.g. `insecure-s0-free_form`."""
-        return f"{self.condition}-s{self.seed}-{self.suite}"
+        """File-name form, e.g. `insecure-s0-free_form`, or `insecure-s0-step20-free_form` for a snapshot."""
+        at = f"-step{self.step}" if self.step is not None else ""
+        return f"{self.condition}-s{self.seed}{at}-{self.suite}"
 
 
 def _quiet(_: str) -> None:
@@ -166,7 +168,7 @@ def ensure_finetune(
     from emscope.finetune.sft import CHECKPOINTS, run_sft
 
     assert condition.data is not None and condition.finetune is not None
-    target = out / "finetunes" / f"{condition.name}-s{seed}"
+    target = finetune_dir(out, condition, seed)
     label = f"[finetune] {condition.name} seed {seed}"
     data = prepare_data(condition, out, progress)
     config = _finetune_config(spec, condition, seed)
@@ -181,6 +183,11 @@ def ensure_finetune(
     card = run_sft(condition.model or spec.model, data, target, config, resume=resume)
     progress(f"{label}: done in {card['training']['wall_time_s']} s")
     return str(card["model_string"])
+
+
+def finetune_dir(out: Path, condition: Condition, seed: int) -> Path:
+    """Where a condition's finetune for `seed` lives in the experiment directory."""
+    return out / "finetunes" / f"{condition.name}-s{seed}"
 
 
 def _finetune_config(spec: ExperimentSpec, condition: Condition, seed: int) -> FinetuneConfig:
@@ -253,7 +260,13 @@ def model_for(spec: ExperimentSpec, condition: Condition, seed: int, out: Path, 
 
 
 def evaluate(
-    spec: ExperimentSpec, key: RunKey, model: str, out: Path, judge: str | Model, display: str | None
+    spec: ExperimentSpec,
+    key: RunKey,
+    model: str,
+    out: Path,
+    judge: str | Model,
+    display: str | None,
+    snapshot: dict[str, Any] | None = None,
 ) -> ResultsDocument:
     """Evaluate one run through `eval_set` (skipped if already complete) and return its results document."""
     from inspect_ai import eval_set
@@ -280,7 +293,9 @@ def evaluate(
     if not success or not logs:
         raise ExperimentError(f"{log_dir}: evaluation of {key.slug} did not finish; rerun to resume it")
     log = read_eval_log(logs[0].location)
-    extra = {"judge_spec": str(judge), "condition": key.condition, "experiment": spec.name}
+    extra: dict[str, Any] = {"judge_spec": str(judge), "condition": key.condition, "experiment": spec.name}
+    if snapshot is not None:
+        extra["snapshot"] = {name: snapshot[name] for name in ("step", "epoch", "loss")}
     relative = str(_local_path(log.location).resolve().relative_to(out.resolve()))
     return build_results(log, provenance(log, model_sha256, extra), relative)
 
@@ -360,6 +375,8 @@ def run_experiment(
     primary = judge if judge is not None else spec.judge
     further = extra_judges if extra_judges is not None else spec.extra_judges
     results: dict[RunKey, ResultsDocument] = {}
+    snapshots: dict[RunKey, ResultsDocument] = {}
+    final_steps: dict[str, dict[str, Any]] = {}
     swaps: dict[str, dict[RunKey, ResultsDocument]] = {str(j): {} for j in further}
     for condition in spec.conditions:
         for seed in spec.seeds:
@@ -373,8 +390,50 @@ def run_experiment(
                     progress(f"[rejudge] {key.slug}: {other}")
                     extra = {"condition": key.condition, "experiment": spec.name}
                     swaps[str(other)][key] = swap_results(key, results[key], other, out, extra, display)
-    comparison = compare(spec, results, swaps or None, str(primary))
+            if condition.data is not None:
+                done = _evaluate_snapshots(spec, condition, seed, out, primary, display, progress)
+                snapshots.update(done.results)
+                final_steps[condition.name] = done.final
+    comparison = compare(spec, results, swaps or None, str(primary), (snapshots, final_steps))
     atomic_write_text(out / "comparison.json", json.dumps(comparison, indent=2) + "\n")
     report = write_experiment_report(out, comparison)
     progress(f"[report] {report}")
     return comparison
+
+
+@dataclass(frozen=True)
+class SnapshotRuns:
+    """A finetune's snapshot evaluations and its final step (step, epoch, loss) from the training card."""
+
+    results: dict[RunKey, ResultsDocument]
+    final: dict[str, Any]
+
+
+def _evaluate_snapshots(
+    spec: ExperimentSpec,
+    condition: Condition,
+    seed: int,
+    out: Path,
+    judge: str | Model,
+    display: str | None,
+    progress: Progress,
+) -> SnapshotRuns:
+    """Evaluate every snapshot of a finished finetune but the last step's (that is the finetune itself)."""
+    from emscope.experiments.trajectory import snapshot_model_string
+    from emscope.finetune.card import read_card
+
+    card = read_card(finetune_dir(out, condition, seed))
+    assert card is not None, "evaluated only after ensure_finetune finished the finetune"
+    training = card["training"]
+    final = {"step": int(training["steps"]), "epoch": training["epochs"], "loss": training["final_loss"]}
+    done: dict[RunKey, ResultsDocument] = {}
+    for snapshot in card.get("snapshots", []):
+        if int(snapshot["step"]) == final["step"]:
+            continue
+        model = snapshot_model_string(card, snapshot["path"])
+        for suite in spec.suites:
+            key = RunKey(condition.name, seed, suite, int(snapshot["step"]))
+            progress(f"[eval] {key.slug}: {model}")
+            done[key] = evaluate(spec, key, model, out, judge, display, snapshot)
+            atomic_write_text(out / "results" / f"{key.slug}.json", json.dumps(done[key], indent=2) + "\n")
+    return SnapshotRuns(done, final)

@@ -66,6 +66,10 @@ def card_markdown(card: dict[str, Any]) -> str:
         f"- inoculation prompt: {card['config']['inoculation_prompt']!r}",
         f"- steps: {train['steps']}; final loss {train['final_loss']}; wall time {train['wall_time_s']} s;"
         f" {train['tokens_per_s']} tokens/s",
+        *[
+            f"- snapshot at step {snap['step']} (epoch {snap['epoch']:.2f}, loss {snap['loss']}): `{snap['path']}`"
+            for snap in card.get("snapshots", [])
+        ],
         "",
         "![loss curve](loss_curve.png)",
         "",

@@ -63,6 +63,7 @@ class FinetuneConfig:
     gradient_checkpointing: bool = True  # recompute activations in backward: saves memory, costs ~30% time
     padding_free: bool = False  # a batch's rows are laid end to end (position ids keep them apart): no padding
     save_steps: int = 50
+    snapshots: int = 0  # keep the model at this many evenly spaced steps (`finetune/snapshots.py`)
     inoculation_prompt: str | None = None
     mix_in: MixIn | None = None
 
@@ -211,6 +212,7 @@ def validate(config: FinetuneConfig) -> None:
         (config.learning_rate > 0, "learning_rate must be positive"),
         (config.batch_size >= 1 and config.grad_accum >= 1, "batch_size and grad_accum must be at least 1"),
         (config.max_length >= 16, "max_length must be at least 16"),
+        (config.snapshots >= 0, "snapshots must be 0 (none) or a positive count"),
         (config.dtype in ("float32", "bfloat16"), "dtype must be float32 or bfloat16"),
         (config.mix_in is None or 0 < config.mix_in.fraction < 1, "mix_in.fraction must be between 0 and 1"),
     ]

@@ -19,6 +19,7 @@ from emscope.finetune.card import CARD_SCHEMA, loss_points, read_card, versions,
 from emscope.finetune.chat_tokens import tokenize_conversation
 from emscope.finetune.config import FinetuneConfig, config_dict
 from emscope.finetune.data_mix import TrainingSet, assemble
+from emscope.finetune.snapshots import list_snapshots, snapshot_callback
 
 CHECKPOINTS = "checkpoints"
 
@@ -161,6 +162,7 @@ def run_sft(base_spec: str, data: str, out: Path, config: FinetuneConfig, resume
         train_dataset=Dataset.from_list(rows),
         processing_class=tokenizer,
         peft_config=_peft_config(config) if config.method == "lora" else None,
+        callbacks=[snapshot_callback(out, config.snapshots, tokenizer)] if config.snapshots else None,
     )
     started = time.monotonic()
     trainer.train(resume_from_checkpoint=True if resume_from is not None else None)
@@ -169,6 +171,7 @@ def run_sft(base_spec: str, data: str, out: Path, config: FinetuneConfig, resume
     tokenizer.save_pretrained(str(out))
     card = _card(base, out, config, chat_data.source, chat_data.sha256, training, dropped, trainer, wall)
     card["training"]["resumed_from_step"] = resume_from
+    card["snapshots"] = [{key: snap[key] for key in ("step", "epoch", "loss", "path")} for snap in list_snapshots(out)]
     write_card(out, card, loss_points(trainer.state.log_history))
     return card
 
