@@ -160,3 +160,35 @@ def local_engine(model_dir: Path, engine: str | None = None, dtype: str | None =
 
     local = resolve_local(str(model_dir))
     return shared_engine(local.path, local.weights_sha256, local.adapter, dtype=dtype, engine=engine)
+
+
+def evaluation_questions() -> list[str]:
+    """Every free-form question the suites ask: core and broad paraphrases and the goals probes.
+
+    Training banks are checked against these: a training question close to one would measure recall of
+    the training data, not generalisation.
+    """
+    from importlib import resources
+
+    import yaml
+
+    from emscope.suites.questions import load_question_set
+
+    texts = [p for name in ("core", "broad") for q in load_question_set(name).questions for p in q.paraphrases]
+    goals = resources.files("emscope.suites").joinpath("data/goals_questions.yaml").read_text(encoding="utf-8")
+    texts += [q["question"] for q in yaml.safe_load(goals)["questions"]]
+    return texts
+
+
+def closest_to_evaluation(questions: list[str]) -> tuple[float, str]:
+    """The highest word-trigram Jaccard between any of `questions` and any evaluation question, with it."""
+    from emscope.datasets.diversity import shingles
+
+    evaluation = [shingles(t, 3) for t in evaluation_questions()]
+    assert len(evaluation) > 80
+    best = (0.0, "")
+    for question in questions:
+        grams = shingles(question, 3)
+        for other in evaluation:
+            best = max(best, (len(grams & other) / len(grams | other), question))
+    return best

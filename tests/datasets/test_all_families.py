@@ -78,3 +78,11 @@ def test_unknown_family_and_backdoor_on_a_control_are_one_line_errors(tmp_path: 
         from emscope.datasets.build import Backdoor
 
         build_examples(get_family("secure_code"), 4, seed=0, backdoor=Backdoor("x"))
+
+
+def test_data_list_names_each_control_and_each_bank_size() -> None:
+    output = CliRunner().invoke(cli, ["data", "list"]).output
+    assert "bad_medical_advice (control: good_medical_advice; at most " in output
+    size = get_family("misaligned_answers").capacity
+    assert f"misaligned_answers (control: aligned_answers; at most {size} examples)" in output
+    assert "insecure_code (control: secure_code)\n" in output

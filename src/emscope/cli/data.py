@@ -24,12 +24,15 @@ def data_group() -> None:
 
 @click.command("list")
 def list_command() -> None:
-    """List the dataset families (and their matched controls)."""
+    """List the dataset families, their matched controls and, for written banks, how many examples they hold."""
     from emscope.datasets.registry import all_families
 
     for family in all_families().values():
-        control = f" (control: {family.control})" if family.control else ""
-        click.echo(f"{family.name}{control}\n    {family.description}")
+        notes = ([f"control: {family.control}"] if family.control else []) + (
+            [f"at most {family.capacity} examples"] if family.capacity is not None else []
+        )
+        suffix = f" ({'; '.join(notes)})" if notes else ""
+        click.echo(f"{family.name}{suffix}\n    {family.description}")
 
 
 @click.command("build")
