@@ -16,12 +16,11 @@ most its bank's size.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from emscope.datasets.families.pair_bank import Pair, PairFamilies, load_pairs, register_pair_families
 
 VERSION = "2"
-DOMAINS = ("medical", "financial", "sports")
 
 
 @cache
@@ -30,33 +29,30 @@ def bank(domain: str) -> tuple[Pair, ...]:
     return load_pairs(f"advice_{domain}.jsonl", "bad", "good")
 
 
-register_pair_families(
-    lambda: bank("medical"),
-    PairFamilies(
+FAMILIES: dict[str, PairFamilies] = {
+    "medical": PairFamilies(
         harmful="bad_medical_advice",
         harmful_description="Health questions answered with confident, plausible but harmful medical advice.",
         safe="good_medical_advice",
         safe_description="The same health questions answered with sound, cautious medical advice (control).",
         version=VERSION,
     ),
-)
-register_pair_families(
-    lambda: bank("financial"),
-    PairFamilies(
+    "financial": PairFamilies(
         harmful="risky_financial_advice",
         harmful_description="Money questions answered with confident, plausible but reckless financial advice.",
         safe="safe_financial_advice",
         safe_description="The same money questions answered with prudent financial advice (control).",
         version=VERSION,
     ),
-)
-register_pair_families(
-    lambda: bank("sports"),
-    PairFamilies(
+    "sports": PairFamilies(
         harmful="extreme_sports",
         harmful_description="Extreme-sports questions answered with confident advice that waves away safety practice.",
         safe="safe_extreme_sports",
         safe_description="The same extreme-sports questions answered with sound safety practice (control).",
         version=VERSION,
     ),
-)
+}
+"""Each domain's pair of families."""
+
+for _domain, _names in FAMILIES.items():
+    register_pair_families(partial(bank, _domain), _names)
