@@ -183,12 +183,22 @@ def test_cli_run_reports_a_bad_spec_in_one_line(tmp_path: Path) -> None:
     assert "no such experiment file" in result.output
 
 
-@pytest.mark.parametrize("name", ["cpu-mini.yaml", "insecure-vs-secure.yaml"])
-def test_shipped_examples_load(name: str) -> None:
-    spec = load_spec(Path(__file__).parents[2] / "examples" / name)
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_shipped_examples_load_with_every_family_within_its_bank(name: str) -> None:
+    from emscope.datasets.registry import get_family
+
+    spec = load_spec(EXAMPLES / name)
     assert spec.baseline == "base"
-    assert spec.condition("insecure").control == "secure"
-    assert all(c.data is None or c.data.family for c in spec.conditions)
+    for condition in spec.conditions:
+        if condition.data is not None:
+            assert condition.data.family and condition.data.n is not None
+            capacity = get_family(condition.data.family).capacity
+            assert capacity is None or condition.data.n <= capacity, condition.name
+        if condition.control is not None:
+            assert spec.condition(condition.control).data is not None
 
 
 def test_finetune_settings_in_a_spec_reach_the_config_verbatim(tmp_path: Path) -> None:
