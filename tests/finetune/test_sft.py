@@ -261,12 +261,15 @@ def test_cli_openai_backend_passes_hyperparameters_and_writes_the_job_record(
     assert json.loads((tmp_path / "oa" / "openai_job.json").read_text())["job_id"] == "ftjob-1"
 
 
-def test_snapshots_keep_evenly_spaced_usable_models_that_resume_fills_in(tiny_model: Path, tmp_path: Path) -> None:
+def test_snapshots_keep_evenly_spaced_usable_models_that_resume_fills_in(
+    tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from emscope.finetune.snapshots import RECORD, list_snapshots, planned_steps
     from emscope.models.spec import is_adapter_dir
 
     assert planned_steps(8, 4) == [2, 4, 6, 8] and planned_steps(3, 5) == [1, 2, 3] and planned_steps(8, 0) == []
-    data, out = write_data(tmp_path / "d.jsonl"), tmp_path / "out"
+    monkeypatch.chdir(tmp_path)  # a relative output directory, as `--out runs/x` gives
+    data, out = write_data(tmp_path / "d.jsonl"), Path("out")
     run_sft(str(tiny_model), str(data), out, config("max_steps=4", "save_steps=2", "snapshots=2"))
     # As if the run had died while writing its step-4 snapshot (logged, hence saved, before the checkpoint).
     (out / "training_card.json").unlink()
@@ -276,6 +279,7 @@ def test_snapshots_keep_evenly_spaced_usable_models_that_resume_fills_in(tiny_mo
     snaps = list_snapshots(out)
     assert [s["step"] for s in snaps] == [2, 4] == [s["step"] for s in card["snapshots"]]
     assert all(is_adapter_dir(Path(s["path"])) and isinstance(s["loss"], float) for s in snaps)
+    assert all(Path(s["path"]).is_absolute() for s in snaps)  # models named by path work from any directory
     assert card["snapshots"][1]["loss"] == card["training"]["final_loss"]
     resolved = resolve_local(f"{tiny_model}+{snaps[0]['path']}")
     assert resolved.adapter == Path(snaps[0]["path"]).resolve()

@@ -421,13 +421,15 @@ def _evaluate_snapshots(
     """Evaluate every snapshot of a finished finetune but the last step's (that is the finetune itself)."""
     from emscope.experiments.trajectory import snapshot_model_string
     from emscope.finetune.card import read_card
+    from emscope.finetune.snapshots import list_snapshots
 
-    card = read_card(finetune_dir(out, condition, seed))
+    target = finetune_dir(out, condition, seed)
+    card = read_card(target)
     assert card is not None, "evaluated only after ensure_finetune finished the finetune"
     training = card["training"]
     final = {"step": int(training["steps"]), "epoch": training["epochs"], "loss": training["final_loss"]}
     done: dict[RunKey, ResultsDocument] = {}
-    for snapshot in card.get("snapshots", []):
+    for snapshot in list_snapshots(target):
         if int(snapshot["step"]) == final["step"]:
             continue
         model = snapshot_model_string(card, snapshot["path"])

@@ -30,11 +30,14 @@ def snapshot_dir(out: Path, step: int) -> Path:
 
 
 def list_snapshots(out: Path) -> list[dict[str, Any]]:
-    """The snapshots of the finetune in `out`, by step: each record plus its `path`."""
+    """The snapshots of the finetune in `out`, by step: each record plus its absolute `path`.
+
+    Found on disk at each call, so an experiment directory that has moved still finds its snapshots.
+    """
     records = []
     for record in (out / SNAPSHOTS).glob(f"step-*/{RECORD}"):
         entry = json.loads(record.read_text(encoding="utf-8"))
-        entry["path"] = str(record.parent)
+        entry["path"] = str(record.parent.resolve())
         records.append(entry)
     return sorted(records, key=lambda entry: int(entry["step"]))
 

@@ -37,7 +37,7 @@ from emscope.judges.offline import CARD, THRESHOLD_MARGIN, WEIGHTS, OfflineWeigh
 from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
-VERSION = "v8"
+VERSION = "v9"
 METRICS = ("kappa", "spearman_aligned", "spearman_coherent")
 MEMBERS = 3  # heads trained with seeds 0..MEMBERS-1, outputs averaged
 TRAINING_FILES = (
@@ -58,6 +58,10 @@ TRAINING_FILES = (
     "real_w2_L4.jsonl",
     "real_w2_L5.jsonl",
     "real_w2_L6.jsonl",
+    # v9: wave 3, the lr 1e-4 positive control's answers at eight snapshots (sinister but mostly garbled).
+    "real_w3_L7.jsonl",
+    "real_w3_L8.jsonl",
+    "real_w3_L9.jsonl",
 )
 REAL_WEIGHT = 3  # real answers are repeated this many times per epoch (chosen by CV on real authors, v8)
 
@@ -109,7 +113,7 @@ def save(weights: OfflineWeights, out_dir: Path, card: dict[str, object]) -> str
 
 
 def default_corpora(data_dir: Path) -> list[Path]:
-    """The shipped training files (fourteen authors); no `heldout*` file is among them."""
+    """The shipped training files (one author each but the first two); no `heldout*` file is among them."""
     return [data_dir / name for name in TRAINING_FILES if (data_dir / name).is_file()]
 
 
