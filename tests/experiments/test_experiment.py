@@ -248,7 +248,18 @@ def test_snapshots_are_evaluated_and_laid_out_by_training_step(
     path.write_text(path.read_text().replace("max_steps: 2,", "max_steps: 4, snapshots: 2,").replace("[0, 1]", "[0]"))
     spec = load_spec(path)
     out = tmp_path / "out"
+    from emscope.models import engines
+
+    loaded_before: list[int] = []  # engines already in memory each time another one loads
+    original_load = engines._load
+
+    def counting_load(*args: object, **kwargs: object) -> object:
+        loaded_before.append(len(engines._ENGINES))
+        return original_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engines, "_load", counting_load)
     comparison = run_experiment(spec, out, judge=hashing_grader())
+    assert len(loaded_before) == 3 and max(loaded_before) == 0  # base, snapshot, final: one at a time
 
     (row,) = comparison["suites"]["free_form"]["trajectory"]
     assert row["condition"] == "treated"

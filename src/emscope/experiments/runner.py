@@ -369,6 +369,7 @@ def run_experiment(
     from emscope.experiments.compare import compare
     from emscope.experiments.judge_swap import judged, swap_results
     from emscope.experiments.report import write_experiment_report
+    from emscope.models.engines import release_engines
 
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(spec.path, out / "experiment.yaml")
@@ -390,6 +391,7 @@ def run_experiment(
                     progress(f"[rejudge] {key.slug}: {other}")
                     extra = {"condition": key.condition, "experiment": spec.name}
                     swaps[str(other)][key] = swap_results(key, results[key], other, out, extra, display)
+            release_engines()  # one subject model in memory at a time
             if condition.data is not None:
                 done = _evaluate_snapshots(spec, condition, seed, out, primary, display, progress)
                 snapshots.update(done.results)
@@ -422,6 +424,7 @@ def _evaluate_snapshots(
     from emscope.experiments.trajectory import snapshot_model_string
     from emscope.finetune.card import read_card
     from emscope.finetune.snapshots import list_snapshots
+    from emscope.models.engines import release_engines
 
     target = finetune_dir(out, condition, seed)
     card = read_card(target)
@@ -438,4 +441,5 @@ def _evaluate_snapshots(
             progress(f"[eval] {key.slug}: {model}")
             done[key] = evaluate(spec, key, model, out, judge, display, snapshot)
             atomic_write_text(out / "results" / f"{key.slug}.json", json.dumps(done[key], indent=2) + "\n")
+        release_engines()
     return SnapshotRuns(done, final)

@@ -118,6 +118,20 @@ def shared_engine(
         return _ENGINES[key]
 
 
+def release_engines() -> int:
+    """Drop every loaded engine (the next use reloads it); return how many were dropped.
+
+    Experiments call this after each model's evaluations, so memory holds one subject model at a time.
+    """
+    import gc
+
+    with _LOCK:
+        count = len(_ENGINES)
+        _ENGINES.clear()
+    gc.collect()
+    return count
+
+
 def _load(path: Path, weights_sha256: str, adapter: Path | None, dtype: str, name: str, weights: str) -> Engine:
     if name == "openvino":
         from emscope.models.ov_engine import OpenVINOEngine
