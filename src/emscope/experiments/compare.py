@@ -141,13 +141,16 @@ def _comparisons(
     return tests
 
 
+def runs_of(results: Mapping[Any, ResultsDocument], condition: str, suite: str) -> list[ResultsDocument]:
+    """The results documents of one condition on one suite (every seed), from runs keyed by condition/seed/suite."""
+    return [doc for key, doc in results.items() if key.condition == condition and key.suite == suite]
+
+
 def _unit_test(suite: str, condition: str, other: str, results: Mapping[Any, ResultsDocument]) -> dict[str, Any]:
     """The question-level test of `condition` against `other` on `suite`."""
-
-    def docs(name: str) -> list[ResultsDocument]:
-        return [doc for key, doc in results.items() if key.condition == name and key.suite == suite]
-
-    differences = unit_differences(question_counts(docs(condition)), question_counts(docs(other)))
+    differences = unit_differences(
+        question_counts(runs_of(results, condition, suite)), question_counts(runs_of(results, other, suite))
+    )
     return {"p": sign_flip_test(differences), "test": TEST, "units": len(differences)}
 
 

@@ -88,7 +88,7 @@ def swap_table(
     suites: list[str], conditions: list[str], judges: list[str], docs: dict[str, dict[Any, ResultsDocument]]
 ) -> dict[str, Any]:
     """Per judged suite and condition, the pooled rate under each judge (`docs`: judge -> run key -> results)."""
-    from emscope.experiments.compare import pooled_rate
+    from emscope.experiments.compare import pooled_rate, runs_of
 
     table: dict[str, Any] = {}
     for suite in suites:
@@ -98,7 +98,7 @@ def swap_table(
         for condition in conditions:
             cells = {}
             for judge in judges:
-                runs = [d for k, d in docs.get(judge, {}).items() if k.condition == condition and k.suite == suite]
+                runs = runs_of(docs.get(judge, {}), condition, suite)
                 if runs:
                     cells[judge] = pooled_rate(runs)
             rows.append({"condition": condition, "by_judge": cells})

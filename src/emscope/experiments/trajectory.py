@@ -11,18 +11,11 @@ cluster-aware interval as the main rates.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
-from emscope.experiments.compare import pooled_rate
+from emscope.experiments.compare import pooled_rate, runs_of
 from emscope.experiments.spec import ExperimentSpec
 from emscope.schema import ResultsDocument
-
-
-class _Key(Protocol):
-    condition: str
-    seed: int
-    suite: str
-    step: int | None
 
 
 def snapshot_model_string(card: dict[str, Any], path: str) -> str:
@@ -80,7 +73,7 @@ def trajectory_rows(
             continue
         points = []
         if step0 is not None:
-            base_docs = [d for k, d in results.items() if k.condition == step0 and k.suite == suite]
+            base_docs = runs_of(results, step0, suite)
             if base_docs:
                 points.append(_point(0, base_docs, {"epoch": 0.0, "loss": None, "source": step0}))
         for step in sorted({int(k.step) for k in keys}):
@@ -89,7 +82,7 @@ def trajectory_rows(
             meta = recorded.get("snapshot") or {}
             at = {"epoch": meta.get("epoch"), "loss": meta.get("loss"), "source": "snapshot"}
             points.append(_point(step, docs, at))
-        final = [d for k, d in results.items() if k.condition == condition.name and k.suite == suite]
+        final = runs_of(results, condition.name, suite)
         last = final_steps[condition.name]
         at = {"epoch": last["epoch"], "loss": last["loss"], "source": "final"}
         points.append(_point(int(last["step"]), final, at))
