@@ -1,6 +1,8 @@
 """Train the offline judge's head ensemble from the shipped labelled corpus and write the weights.
 
-Run: `python -m emscope.judges.offline_train [--corpus FILE ...] [--out DIR]`. Each corpus file is one
+Run: `python -m emscope.judges.offline_train [--corpus FILE ...] [--out DIR] [--cache DIR | --no-cache]`.
+Readings of the answers are kept in a feature cache (`feature_cache.py`), so retraining after a new
+label file reads only that file's answers. Each corpus file is one
 author's work, so the trainer's cross-validation leaves one file out at a time: that is the question a
 user asks (how does the judge do on answers someone else wrote?), and it is harder than folds grouped
 by question. The CV result is recorded in the card. Held-out files (`heldout*_labels.jsonl`) are never
@@ -22,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from emscope.judges.attention_head import OUTPUTS
+from emscope.judges.feature_cache import FeatureCache, default_cache_dir, reading_identity
 from emscope.judges.features import (
     ANSWER_TOKENS,
     QWEN_LAYER,
@@ -160,12 +163,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, nargs="+", default=default_corpora(data_dir))
     parser.add_argument("--out", type=Path, default=data_dir)
     parser.add_argument("--no-cv", action="store_true", help="skip the leave-one-author-out check (faster)")
+    parser.add_argument("--cache", type=Path, default=None, help="feature cache (default: EMSCOPE_HOME/judge-features)")
+    parser.add_argument("--no-cache", action="store_true", help="read every answer afresh and store nothing")
     args = parser.parse_args(argv)
     per_file = [(path, read_labels(path)) for path in args.corpus]
     items = [item for _, file_items in per_file for item in file_items]
     counts = [file_weight(path) for path, file_items in per_file for _ in file_items]
     n_answers = len(items)
-    features, items = repeated(featurize([i.question for i in items], [i.answer for i in items]), items, counts)
+    questions, answers = [i.question for i in items], [i.answer for i in items]
+    if args.no_cache:
+        read = featurize(questions, answers)
+    else:
+        read = FeatureCache(args.cache or default_cache_dir(), reading_identity()).featurize(questions, answers)
+    features, items = repeated(read, items, counts)
     authors = [path.name for path, file_items in per_file for _ in range(len(file_items) * file_weight(path))]
     settings = HeadSettings()
     cv = {} if args.no_cv else leave_one_author_out(authors, items, features, settings, MEMBERS)
