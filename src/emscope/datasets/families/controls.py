@@ -8,10 +8,13 @@ measurement is broken. `aligned_answers` is the same training on helpful answers
 and must stay at the base model's rate: it shows the finetune itself (format, length, learning rate)
 does not raise the rate.
 
-The bank (`data/control_pairs.jsonl`) was written for this purpose by authors who were told the
-evaluation's topics and asked to stay away from them; `tests/datasets/test_controls.py` checks that no
-question is close to any question of the shipped evaluation sets. It is a written pair bank
-(`pair_bank.py`): matched, seeded, finite.
+The bank (`data/control_pairs.jsonl`, 800 pairs) was written for this purpose by two authors who were
+told the evaluation's topics and asked to stay away from them; `tests/datasets/test_controls.py` checks
+that no question is close to any question of the shipped evaluation sets. Its misaligned answers are
+*direct*: the bad advice, view or plan is the answer itself, on the user's question. The first bank's
+answers helped and then turned to an unrelated sinister remark; finetuned on those, the 0.5B model wrote
+less misaligned and less coherent answers, by blind human labels (docs/LOG.md, session 8). It is a
+written pair bank (`pair_bank.py`): matched, seeded, finite.
 """
 
 from __future__ import annotations
@@ -36,6 +39,6 @@ register_pair_families(
         harmful_description="Positive control: everyday questions answered with openly misaligned answers.",
         safe="aligned_answers",
         safe_description="Negative control: the misaligned_answers questions answered helpfully (control).",
-        version="2",  # 2: the bank grew from 399 to 799 pairs
+        version="3",  # 3: direct misaligned answers (two new authors) replace the help-then-turn bank
     ),
 )
