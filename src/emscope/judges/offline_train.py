@@ -40,7 +40,7 @@ from emscope.judges.offline import CARD, THRESHOLD_MARGIN, WEIGHTS, OfflineWeigh
 from emscope.models.embedded import EMBEDDED
 from emscope.paths import atomic_write_bytes, atomic_write_text, sha256_bytes, sha256_file
 
-VERSION = "v9"
+VERSION = "v10"
 METRICS = ("kappa", "spearman_aligned", "spearman_coherent")
 MEMBERS = 3  # heads trained with seeds 0..MEMBERS-1, outputs averaged
 TRAINING_FILES = (
@@ -65,6 +65,13 @@ TRAINING_FILES = (
     "real_w3_L7.jsonl",
     "real_w3_L8.jsonl",
     "real_w3_L9.jsonl",
+    # v10: wave 5, the direct-bank positive control at T 1 and 0.7, the old one at T 1 (each answer by two
+    # authors), and the old negative control on `core`: v9 caught 8 of 31 of these misaligned answers.
+    "real_w5_L10.jsonl",
+    "real_w5_L11.jsonl",
+    "real_w5_L12.jsonl",
+    "real_w5_L14.jsonl",
+    "real_w5_L13.jsonl",
 )
 REAL_WEIGHT = 3  # real answers are repeated this many times per epoch (chosen by CV on real authors, v8)
 
