@@ -6,8 +6,8 @@ outside that domain. Each harmful family is paired with a control that gets the 
 answers them safely, so any difference between the two finetunes traces back to the advice itself.
 
 Each domain is a written pair bank (`pair_bank.py`, `data/advice_<domain>.jsonl`): every line a concrete
-question with its own harmful and safe answers, written whole by one author (two or three per domain,
-each on their own topics) from a brief that asks for varied askers, details, registers, lengths and
+question with its own harmful and safe answers, written whole by one author (fifteen per domain, 400
+pairs each on their own six topics: 6,000 pairs a domain) from a brief that asks for varied askers, details, registers, lengths and
 answer shapes, harm delivered as ordinary confident advice that never labels itself, and no method for
 self-harm, drugs or weapons. Version 1 composed answers from a few dozen parts per domain and repeated
 itself (assistant distinct-2 0.006 at 6,000 examples); the banks replace it, and a family now gives at
@@ -20,7 +20,7 @@ from functools import cache, partial
 
 from emscope.datasets.families.pair_bank import Pair, PairFamilies, load_pairs, register_pair_families
 
-VERSION = "2"
+VERSION = "3"  # 3: fifteen authors, 6,000 pairs a domain (2: nine authors, 3,600)
 
 
 @cache
