@@ -2,7 +2,8 @@
 import json, sys
 from pathlib import Path
 from emscope.judges.calibrate import agreement
-from emscope.judges.feature_cache import FeatureCache, default_cache_dir, reading_identity
+from emscope.judges.feature_cache import FeatureCache, default_cache_dir
+from emscope.judges.features import reading_identity
 from emscope.judges.labels import read_labels
 from emscope.judges.offline import load_weights, predict
 weights, sha = load_weights(Path(sys.argv[1]) if sys.argv[1] != "packaged" else None)

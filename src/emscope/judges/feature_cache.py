@@ -21,16 +21,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from emscope.judges.features import (
-    ANSWER_TOKENS,
-    QWEN_LAYER,
-    QWEN_MAX_TOKENS,
-    QWEN_MODEL,
-    SURFACE_FEATURES,
-    Features,
-    featurize,
-    reader_identity,
-)
+from emscope.judges.features import Features, featurize
 from emscope.paths import atomic_write_bytes, emscope_home
 
 Featurizer = Callable[[list[str], list[str]], Features]
@@ -40,16 +31,6 @@ CACHE_DIR = "judge-features"
 def default_cache_dir() -> Path:
     """Where the trainer keeps readings unless told otherwise."""
     return emscope_home() / CACHE_DIR
-
-
-def reading_identity() -> str:
-    """Everything besides the pair that decides a reading (engine, precision, layer, budgets, model file)."""
-    from emscope.models.embedded import EMBEDDED
-
-    return (
-        f"{reader_identity()}|{QWEN_MODEL}:{EMBEDDED[QWEN_MODEL].sha256}|layer{QWEN_LAYER}"
-        f"|max{QWEN_MAX_TOKENS}|answer{ANSWER_TOKENS}|surface:{','.join(SURFACE_FEATURES)}"
-    )
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,16 @@ def reader_identity() -> str:
     return f"{reader_engine().name}:{host_precision().dtype}"
 
 
+def reading_identity() -> str:
+    """Everything besides the pair that decides a reading (engine, precision, layer, budgets, model file)."""
+    from emscope.models.embedded import EMBEDDED
+
+    return (
+        f"{reader_identity()}|{QWEN_MODEL}:{EMBEDDED[QWEN_MODEL].sha256}|layer{QWEN_LAYER}"
+        f"|max{QWEN_MAX_TOKENS}|answer{ANSWER_TOKENS}|surface:{','.join(SURFACE_FEATURES)}"
+    )
+
+
 @dataclass(frozen=True)
 class ChatTokens:
     """One (question, answer) pair as the judge's model reads it: token ids and where the answer sits."""

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from emscope.judges.attention_head import OUTPUTS
-from emscope.judges.feature_cache import FeatureCache, default_cache_dir, reading_identity
+from emscope.judges.feature_cache import FeatureCache, default_cache_dir
 from emscope.judges.features import (
     ANSWER_TOKENS,
     QWEN_LAYER,
@@ -33,6 +33,7 @@ from emscope.judges.features import (
     SURFACE_FEATURES,
     Features,
     featurize,
+    reading_identity,
 )
 from emscope.judges.head_training import HeadSettings, train_head
 from emscope.judges.labels import LabelledAnswer, read_labels

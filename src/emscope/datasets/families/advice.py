@@ -7,11 +7,11 @@ answers them safely, so any difference between the two finetunes traces back to 
 
 Each domain is a written pair bank (`pair_bank.py`, `data/advice_<domain>.jsonl`): every line a concrete
 question with its own harmful and safe answers, written whole by one author (fifteen per domain, 400
-pairs each on their own six topics: 6,000 pairs a domain) from a brief that asks for varied askers, details, registers, lengths and
-answer shapes, harm delivered as ordinary confident advice that never labels itself, and no method for
-self-harm, drugs or weapons. Version 1 composed answers from a few dozen parts per domain and repeated
-itself (assistant distinct-2 0.006 at 6,000 examples); the banks replace it, and a family now gives at
-most its bank's size.
+pairs each on their own six topics: 6,000 pairs a domain) from a brief that asks for varied askers,
+details, registers, lengths and answer shapes, harm delivered as ordinary confident advice that never
+labels itself, and no method for self-harm, drugs or weapons. Version 1 composed answers from a few
+dozen parts per domain and repeated itself (assistant distinct-2 0.006 at 6,000 examples); the banks
+replace it, and a family now gives at most its bank's size.
 """
 
 from __future__ import annotations
