@@ -77,11 +77,13 @@ class FeatureCache:
         """
         pairs = list(zip(questions, answers, strict=True))
         readings: dict[tuple[str, str], Reading] = {}
-        for pair in dict.fromkeys(pairs):
+        missing: list[tuple[str, str]] = []
+        for pair in dict.fromkeys(pairs):  # distinct pairs, in first-seen order
             hit = self.load(*pair)
-            if hit is not None:
+            if hit is None:
+                missing.append(pair)
+            else:
                 readings[pair] = hit
-        missing = [pair for pair in dict.fromkeys(pairs) if pair not in readings]
         if missing:
             fresh = read([q for q, _ in missing], [a for _, a in missing])
             tokens = fresh.answer_tokens or [(len(s), len(s)) for s in fresh.states]
